@@ -1,0 +1,9 @@
+// Sub-commands besides `lint`: migrations and generators (issue 4) register here.
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(argv: string[], out: (s: string) => void, err: (s: string) => void): number;
+}
+
+export const commands: CliCommand[] = [];

@@ -1,0 +1,43 @@
+// Quick fixes: each finding may carry fixes computed on demand; they become WorkspaceEdits.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { FileChange, Finding } from '../core/rules/types';
+import type { LintSession } from './session';
+import { pathToUri } from './uris';
+import { toDiagnostic } from './diagnostics';
+
+export function codeActionsFor(session: LintSession, params: CodeActionParams): CodeAction[] {
+  const wanted = params.context.diagnostics.filter((d) => d.source === 'cnpg');
+  if (wanted.length === 0) return [];
+  const actions: CodeAction[] = [];
+  for (const finding of session.findingsFor(params.textDocument.uri)) {
+    if (!finding.fixes?.length) continue;
+    const diagnostic = wanted.find((d) => d.code === finding.rule && sameRange(d.range, finding.range));
+    if (!diagnostic) continue;
+    for (const fix of finding.fixes) {
+      let edit: WorkspaceEdit;
+      try {
+        edit = toWorkspaceEdit(fix.changes());
+      } catch (err) {
+        // A fix that cannot be computed safely (the migration refuses to guess) is shown disabled with its reason.
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: err instanceof Error ? err.message : String(err) } });
+        continue;
+      }
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(finding)], isPreferred: fix.isPreferred, edit });
+    }
+  }
+  return actions;
+}
+
+export function toWorkspaceEdit(changes: FileChange[]): WorkspaceEdit {
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const c of changes) {
+    const uri = pathToUri(c.file);
+    if (c.create) documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
+    documentChanges.push({ textDocument: { uri, version: null }, edits: c.edits });
+  }
+  return { documentChanges };
+}
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

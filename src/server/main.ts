@@ -1,0 +1,57 @@
+// The CNPG language server: thin LSP handlers over src/core (like yaml-language-server).
+// It never imports `vscode`; the client starts it over IPC, tests over stdio.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LintSession } from './session';
+import { readSettings, type ServerSettings } from './settings';
+import { codeActionsFor } from './codeActions';
+import { loadWorkspaceFolders } from './workspaceLoader';
+import { pathToUri } from './uris';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let session: LintSession;
+let folders: string[] = [];
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const settings: ServerSettings = readSettings(params.initializationOptions);
+  session = new LintSession(settings, (uri, diagnostics, version) => {
+    void connection.sendDiagnostics({ uri, diagnostics, version });
+  }, (message) => connection.console.log(message));
+  folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'cnpg-language-server' },
+  };
+});
+
+connection.onInitialized(async () => {
+  connection.console.log(`CloudNativePG language server started; ${folders.length} workspace folder(s).`);
+  try {
+    const loaded = await loadWorkspaceFolders(folders, session.settings.maxFileSize, (path) => documents.get(pathToUri(path)) !== undefined);
+    session.addFiles(loaded.files);
+    connection.console.log(`Read ${loaded.files.length} YAML file(s) from the workspace in ${loaded.millis} ms${loaded.truncated ? ' (stopped at the file limit)' : ''}.`);
+  } catch (err) {
+    connection.console.error(`Could not read the workspace: ${err instanceof Error ? err.message : String(err)}`);
+  }
+});
+
+documents.onDidOpen((e) => session.openDocument(e.document.uri, e.document.getText(), e.document.version));
+documents.onDidChangeContent((e) => session.changeDocument(e.document.uri, e.document.getText(), e.document.version));
+documents.onDidClose((e) => session.closeDocument(e.document.uri));
+
+connection.onDidChangeWatchedFiles((e) => session.watchedFilesChanged(e.changes));
+
+connection.onNotification('cnpg/settings', (raw: unknown) => session.updateSettings(readSettings(raw)));
+
+connection.onCodeAction((params) => codeActionsFor(session, params));
+
+connection.onShutdown(() => session.dispose());
+
+documents.listen(connection);
+connection.listen();
