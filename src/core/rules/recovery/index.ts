@@ -1,0 +1,4 @@
+// Rules of the "recovery" family; add each rule file's export to the list.
+import type { Rule } from '../types';
+
+export const recoveryRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// Rules of the "schema" family; add each rule file's export to the list.
+import type { Rule } from '../types';
+
+export const schemaRules: Rule[] = [];
