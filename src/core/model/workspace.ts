@@ -193,13 +193,16 @@ export function namespacesMatch(a: string | undefined, b: string | undefined): b
 
 /** Identity of a resource's content: what a dependent rule could have read. */
 export function resourceSignature(r: Resource): string {
-  return `${r.kind}|${r.name ?? '?'}|${r.namespace ?? '?'}|${r.isPatch}|${r.document.text}`;
+  return `${r.document.parseId}|${r.namespace ?? '?'}|${r.isPatch ? 1 : 0}`;
 }
 
 /** Adds the lookup keys of resources that appeared, disappeared or changed content. */
 function addChangedKeys(change: ChangeSet, before: Resource[], after: Resource[]): void {
   const count = new Map<string, number>();
-  for (const r of before) count.set(resourceSignature(r), (count.get(resourceSignature(r)) ?? 0) + 1);
+  for (const r of before) {
+    const sig = resourceSignature(r);
+    count.set(sig, (count.get(sig) ?? 0) + 1);
+  }
   const added: Resource[] = [];
   for (const r of after) {
     const sig = resourceSignature(r);

@@ -17,6 +17,8 @@ export interface YamlProblem {
 /** One YAML document of a file, with the means to turn its node offsets into file positions. */
 export interface ParsedDocument {
   readonly index: number;
+  /** Identifies the parse this document came from: equal ids mean equal text (cheap change detection). */
+  readonly parseId: number;
   readonly doc: Document.Parsed;
   /** The document's text exactly as in the file. */
   readonly text: string;
@@ -40,6 +42,7 @@ export interface ParsedFile {
 const HELM_TEMPLATE = /\{\{[-\s.$a-zA-Z]/;
 
 interface ChunkParse {
+  id: number;
   doc: Document.Parsed | undefined;
   lineCounter: LineCounter;
   value: unknown;
@@ -67,13 +70,16 @@ function chunkOf(d: ParsedDocument): ChunkParse {
   return chunkParses.get(d)!;
 }
 
+let nextParseId = 1;
+
 function parseChunk(text: string): ChunkParse {
+  const id = nextParseId++;
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [];
   // A piece normally holds one document; extra ones (e.g. after a bare `...`) are reported as errors of the first.
   const doc = list.find((d) => d.contents !== null) ?? list[0];
-  if (!doc) return { doc: undefined, lineCounter, value: undefined, errors: [] };
+  if (!doc) return { id, doc: undefined, lineCounter, value: undefined, errors: [] };
   const errors = list.flatMap((d) =>
     d.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) })),
   );
@@ -86,7 +92,7 @@ function parseChunk(text: string): ChunkParse {
       errors.push({ message: `Cannot read this document: ${message}`, start: doc.range[0], end: doc.range[0] + 1 });
     }
   }
-  return { doc, lineCounter, value, errors };
+  return { id, doc, lineCounter, value, errors };
 }
 
 function makeDocument(index: number, text: string, fileOffset: number, fileLine: number, parsed: ChunkParse): ParsedDocument {
@@ -98,7 +104,7 @@ function makeDocument(index: number, text: string, fileOffset: number, fileLine:
     return { start: { line: s.line - 1 + fileLine, character: s.col - 1 }, end: { line: e.line - 1 + fileLine, character: e.col - 1 } };
   };
   const errors = parsed.errors.map((e) => ({ message: e.message, range: rangeOf(e.start, e.end) }));
-  const result: ParsedDocument = { index, doc: parsed.doc!, text, fileOffset, fileLine, value: parsed.value, errors, rangeOf };
+  const result: ParsedDocument = { index, parseId: parsed.id, doc: parsed.doc!, text, fileOffset, fileLine, value: parsed.value, errors, rangeOf };
   chunkParses.set(result, parsed);
   return result;
 }
