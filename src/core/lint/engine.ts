@@ -1,7 +1,6 @@
 // Runs the rules over the workspace model, caching findings per resource and re-checking only
 // the resources whose own text changed or whose recorded lookups were touched by a change.
 import type { ChangeSet, DependencyKey, ModelFile, WorkspaceModel } from '../model/workspace';
-import { resourceSignature } from '../model/workspace';
 import type { Resource } from '../model/resource';
 import type { Finding, LintOptions, Rule, RuleContext, Severity, WorkspaceQuery } from '../rules/types';
 import { suppressionsOf, isSuppressed } from './suppress';
@@ -16,7 +15,8 @@ interface CacheEntry {
 }
 
 export class Linter {
-  private cache = new Map<string, CacheEntry>();
+  /** Keyed by resource object: the model keeps the same object while its document is unchanged. */
+  private cache = new Map<Resource, CacheEntry>();
 
   constructor(
     private readonly model: WorkspaceModel,
@@ -32,12 +32,13 @@ export class Linter {
   /** Drops cached findings that a change may have made stale; returns the files to lint again. */
   invalidate(change: ChangeSet): Set<string> {
     const files = new Set(change.files);
+    for (const r of change.removed) this.cache.delete(r);
     if (change.keys.size === 0) return files;
-    for (const [key, entry] of this.cache) {
+    for (const [resource, entry] of this.cache) {
       for (const dep of entry.deps) {
         if (change.keys.has(dep)) {
-          this.cache.delete(key);
-          files.add(key.slice(0, key.indexOf('\u0000')));
+          this.cache.delete(resource);
+          files.add(resource.file);
           break;
         }
       }
@@ -57,17 +58,11 @@ export class Linter {
         findings.push({ file: file.path, range: e.range, rule: YAML_SYNTAX_RULE, severity: 'error', message: `YAML syntax error: ${e.message}` });
       }
     }
-    const seen = new Map<string, number>();
     for (const resource of file.resources) {
-      if (resource.document.errors.length > 0) continue;
-      const sig = resourceSignature(resource);
-      const n = seen.get(sig) ?? 0;
-      seen.set(sig, n + 1);
-      const key = `${file.path}\u0000${n}\u0000${sig}`;
-      let entry = this.cache.get(key);
+      let entry = this.cache.get(resource);
       if (!entry) {
         entry = this.checkResource(resource);
-        this.cache.set(key, entry);
+        this.cache.set(resource, entry);
       }
       const shift = resource.document.fileLine;
       for (const f of entry.findings) findings.push(shiftFinding(f, shift));
@@ -77,21 +72,6 @@ export class Linter {
 
   lintAll(): Finding[] {
     return this.model.allFiles().flatMap((f) => this.lintFile(f.path));
-  }
-
-  /** Removes cache entries of documents no longer in the model (after many edits). */
-  prune(): void {
-    const live = new Set<string>();
-    for (const file of this.model.allFiles()) {
-      const seen = new Map<string, number>();
-      for (const r of file.resources) {
-        const sig = resourceSignature(r);
-        const n = seen.get(sig) ?? 0;
-        seen.set(sig, n + 1);
-        live.add(`${file.path}\u0000${n}\u0000${sig}`);
-      }
-    }
-    for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
   }
 
   private checkResource(resource: Resource): CacheEntry {

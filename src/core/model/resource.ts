@@ -46,6 +46,8 @@ export interface Resource {
   /** Resolved namespace, or undefined when unknown (it then matches any namespace). */
   readonly namespace: string | undefined;
   readonly namespaceSource: NamespaceSource;
+  /** The namespace the nearest kustomization set when this resource was read (to know when to re-read it). */
+  readonly kustomizationNamespace?: string;
   /** True when a kustomization lists this file as a patch: a partial document, not a resource of its own. */
   readonly isPatch: boolean;
   /** The document's plain value. */

@@ -20,6 +20,8 @@ export type DependencyKey = string;
 export interface ChangeSet {
   files: Set<string>;
   keys: Set<DependencyKey>;
+  /** Resources that no longer exist (caches keyed by resource can drop them). */
+  removed: Resource[];
 }
 
 export interface FindResult {
@@ -38,7 +40,7 @@ export class WorkspaceModel {
   setFile(path: string, text: string, skipped?: string): ChangeSet {
     const p = toModelPath(path);
     const old = this.files.get(p);
-    if (old && old.parsed.text === text && old.skipped === skipped) return { files: new Set(), keys: new Set() };
+    if (old && old.parsed.text === text && old.skipped === skipped) return { files: new Set(), keys: new Set(), removed: [] };
     const parsed = skipped ? parseYamlFile('') : parseYamlFile(text, old?.parsed);
     const change = this.removeInternal(p);
     if (isKustomizationFile(p)) {
@@ -48,7 +50,7 @@ export class WorkspaceModel {
       this.refreshResourcesBelow(posix.dirname(p), change);
     }
     const file: ModelFile = { path: p, parsed, resources: [], skipped };
-    file.resources = this.resourcesOf(file);
+    file.resources = this.resourcesOf(file, old?.resources);
     this.files.set(p, file);
     addChangedKeys(change, old?.resources ?? [], file.resources);
     change.files.add(p);
@@ -111,7 +113,7 @@ export class WorkspaceModel {
   }
 
   private removeInternal(p: string): ChangeSet {
-    const change: ChangeSet = { files: new Set([p]), keys: new Set() };
+    const change: ChangeSet = { files: new Set([p]), keys: new Set(), removed: [] };
     const old = this.files.get(p);
     if (old) this.files.delete(p);
     return change;
@@ -122,18 +124,25 @@ export class WorkspaceModel {
     for (const file of this.files.values()) {
       if (prefix && !file.path.startsWith(prefix)) continue;
       const before = file.resources;
-      file.resources = this.resourcesOf(file);
+      file.resources = this.resourcesOf(file, before);
       addChangedKeys(change, before, file.resources);
       change.files.add(file.path);
     }
   }
 
-  private resourcesOf(file: ModelFile): Resource[] {
+  /** Reads the file's resources, reusing the previous objects of documents that did not change. */
+  private resourcesOf(file: ModelFile, previous: Resource[] = []): Resource[] {
     if (isKustomizationFile(file.path)) return [];
     const result: Resource[] = [];
     const patchOwners = [...this.kustomizations.values()].filter((k) => k.patchFiles.includes(file.path));
     const kustomization = this.kustomizationFor(file.path);
+    const byDocument = new Map(previous.map((r) => [r.document, r]));
     for (const document of file.parsed.documents) {
+      const prior = byDocument.get(document);
+      if (prior && prior.isPatch === patchOwners.length > 0 && sameNamespaceContext(prior, kustomization?.namespace)) {
+        result.push(prior);
+        continue;
+      }
       const value = asRecord(document.value);
       if (!value) continue;
       const av = splitApiVersion(value.apiVersion);
@@ -159,6 +168,7 @@ export class WorkspaceModel {
       result.push({
         file: file.path,
         document,
+        kustomizationNamespace: kustomization?.namespace,
         group: av.group,
         version: av.version,
         kind,
@@ -191,36 +201,23 @@ export function namespacesMatch(a: string | undefined, b: string | undefined): b
   return a === undefined || b === undefined || a === b;
 }
 
-/** Identity of a resource's content: what a dependent rule could have read. */
-export function resourceSignature(r: Resource): string {
-  return `${r.document.parseId}|${r.namespace ?? '?'}|${r.isPatch ? 1 : 0}`;
+/** Adds the lookup keys of resources that appeared or disappeared (a changed document is a new resource). */
+function addChangedKeys(change: ChangeSet, before: Resource[], after: Resource[]): void {
+  const kept = new Set(after);
+  const old = new Set(before);
+  for (const r of before) {
+    if (kept.has(r)) continue;
+    change.removed.push(r);
+    addKeysOf(change, r);
+  }
+  for (const r of after) if (!old.has(r)) addKeysOf(change, r);
 }
 
-/** Adds the lookup keys of resources that appeared, disappeared or changed content. */
-function addChangedKeys(change: ChangeSet, before: Resource[], after: Resource[]): void {
-  const count = new Map<string, number>();
-  for (const r of before) {
-    const sig = resourceSignature(r);
-    count.set(sig, (count.get(sig) ?? 0) + 1);
-  }
-  const added: Resource[] = [];
-  for (const r of after) {
-    const sig = resourceSignature(r);
-    const n = count.get(sig) ?? 0;
-    if (n > 0) count.set(sig, n - 1);
-    else added.push(r);
-  }
-  const removed = before.filter((r) => {
-    const sig = resourceSignature(r);
-    const n = count.get(sig) ?? 0;
-    if (n > 0) {
-      count.set(sig, n - 1);
-      return true;
-    }
-    return false;
-  });
-  for (const r of [...added, ...removed]) {
-    change.keys.add(`${r.kind}|*`);
-    change.keys.add(`${r.kind}|${r.name ?? '?'}`);
-  }
+function addKeysOf(change: ChangeSet, r: Resource): void {
+  change.keys.add(`${r.kind}|*`);
+  change.keys.add(`${r.kind}|${r.name ?? '?'}`);
+}
+
+function sameNamespaceContext(r: Resource, kustomizationNamespace: string | undefined): boolean {
+  return r.kustomizationNamespace === kustomizationNamespace;
 }

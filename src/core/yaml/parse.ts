@@ -14,10 +14,14 @@ export interface YamlProblem {
   range: Range;
 }
 
-/** One YAML document of a file, with the means to turn its node offsets into file positions. */
+/**
+ * One YAML document of a file, with the means to turn its node offsets into file positions.
+ * After an edit the file's untouched documents are the same objects, moved to their new place
+ * (`index`, `fileOffset`, `fileLine`), so caches keyed by document survive an edit elsewhere.
+ */
 export interface ParsedDocument {
   readonly index: number;
-  /** Identifies the parse this document came from: equal ids mean equal text (cheap change detection). */
+  /** Identifies the parse this document came from: equal ids mean equal text. */
   readonly parseId: number;
   readonly doc: Document.Parsed;
   /** The document's text exactly as in the file. */
@@ -41,72 +45,73 @@ export interface ParsedFile {
 
 const HELM_TEMPLATE = /\{\{[-\s.$a-zA-Z]/;
 
-interface ChunkParse {
-  id: number;
-  doc: Document.Parsed | undefined;
-  lineCounter: LineCounter;
-  value: unknown;
-  errors: { message: string; start: number; end: number }[];
-}
-
-/** Parses pieces by their text; `previous` lets an edit reuse every untouched document. */
-export function parseYamlFile(text: string, previous?: ParsedFile): ParsedFile {
-  if (HELM_TEMPLATE.test(text)) return { text, documents: [], isTemplate: true };
-  const reuse = new Map<string, ParsedDocument>();
-  for (const d of previous?.documents ?? []) reuse.set(d.text, d);
-  const documents: ParsedDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    const old = reuse.get(chunk.text);
-    const parsed: ChunkParse = old ? chunkOf(old) : parseChunk(chunk.text);
-    if (!parsed.doc) continue;
-    documents.push(makeDocument(documents.length, chunk.text, chunk.offset, chunk.line, parsed));
-  }
-  return { text, documents, isTemplate: false };
-}
-
-const chunkParses = new WeakMap<ParsedDocument, ChunkParse>();
-
-function chunkOf(d: ParsedDocument): ChunkParse {
-  return chunkParses.get(d)!;
-}
-
 let nextParseId = 1;
 
-function parseChunk(text: string): ChunkParse {
-  const id = nextParseId++;
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [];
-  // A piece normally holds one document; extra ones (e.g. after a bare `...`) are reported as errors of the first.
-  const doc = list.find((d) => d.contents !== null) ?? list[0];
-  if (!doc) return { id, doc: undefined, lineCounter, value: undefined, errors: [] };
-  const errors = list.flatMap((d) =>
-    d.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) })),
-  );
-  let value: unknown;
-  if (errors.length === 0) {
-    try {
-      value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      errors.push({ message: `Cannot read this document: ${message}`, start: doc.range[0], end: doc.range[0] + 1 });
+class Piece implements ParsedDocument {
+  readonly parseId = nextParseId++;
+  readonly doc: Document.Parsed;
+  readonly value: unknown;
+  private readonly lineCounter = new LineCounter();
+  private readonly problems: { message: string; start: number; end: number }[] = [];
+
+  constructor(
+    readonly text: string,
+    public index: number,
+    public fileOffset: number,
+    public fileLine: number,
+  ) {
+    const docs = parseAllDocuments(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [];
+    // A piece normally holds one document; the errors of any extra one are reported on it too.
+    this.doc = list.find((d) => d.contents !== null) ?? list[0];
+    for (const d of list) {
+      for (const e of d.errors) this.problems.push({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+    }
+    if (this.doc && this.problems.length === 0) {
+      try {
+        this.value = this.doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        this.problems.push({ message: `Cannot read this document: ${message}`, start: this.doc.range[0], end: this.doc.range[0] + 1 });
+      }
     }
   }
-  return { id, doc, lineCounter, value, errors };
+
+  get errors(): YamlProblem[] {
+    return this.problems.map((e) => ({ message: e.message, range: this.rangeOf(e.start, e.end) }));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    const clamp = (o: number) => Math.min(Math.max(0, o), this.text.length);
+    const s = this.lineCounter.linePos(clamp(start));
+    const e = this.lineCounter.linePos(clamp(Math.max(start, end)));
+    return { start: { line: s.line - 1 + this.fileLine, character: s.col - 1 }, end: { line: e.line - 1 + this.fileLine, character: e.col - 1 } };
+  }
 }
 
-function makeDocument(index: number, text: string, fileOffset: number, fileLine: number, parsed: ChunkParse): ParsedDocument {
-  const lc = parsed.lineCounter;
-  const clamp = (o: number) => Math.min(Math.max(0, o), text.length);
-  const rangeOf = (start: number, end: number): Range => {
-    const s = lc.linePos(clamp(start));
-    const e = lc.linePos(clamp(Math.max(start, end)));
-    return { start: { line: s.line - 1 + fileLine, character: s.col - 1 }, end: { line: e.line - 1 + fileLine, character: e.col - 1 } };
-  };
-  const errors = parsed.errors.map((e) => ({ message: e.message, range: rangeOf(e.start, e.end) }));
-  const result: ParsedDocument = { index, parseId: parsed.id, doc: parsed.doc!, text, fileOffset, fileLine, value: parsed.value, errors, rangeOf };
-  chunkParses.set(result, parsed);
-  return result;
+/** Parses a file; with `previous`, documents whose text is unchanged are reused, not re-parsed. */
+export function parseYamlFile(text: string, previous?: ParsedFile): ParsedFile {
+  if (HELM_TEMPLATE.test(text)) return { text, documents: [], isTemplate: true };
+  const reuse = new Map<string, Piece[]>();
+  for (const d of previous?.documents ?? []) {
+    if (!(d instanceof Piece)) continue;
+    const list = reuse.get(d.text);
+    if (list) list.push(d);
+    else reuse.set(d.text, [d]);
+  }
+  const documents: ParsedDocument[] = [];
+  for (const chunk of splitDocuments(text)) {
+    let piece = reuse.get(chunk.text)?.shift();
+    if (piece) {
+      piece.index = documents.length;
+      piece.fileOffset = chunk.offset;
+      piece.fileLine = chunk.line;
+    } else {
+      piece = new Piece(chunk.text, documents.length, chunk.offset, chunk.line);
+    }
+    if (piece.doc) documents.push(piece);
+  }
+  return { text, documents, isTemplate: false };
 }
 
 export type PathSegment = string | number;
