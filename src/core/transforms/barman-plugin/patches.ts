@@ -1,0 +1,97 @@
+// Kustomize and Flux patches that would put `barmanObjectStore` back into a Cluster at build time.
+// Migrating the base while such a patch stays would re-enable in-tree archiving next to the plugin
+// (the webhook rejects that combination, cnpg-facts.md §a), so the migration refuses instead.
+import { parseAllDocuments } from 'yaml';
+import type { WorkspaceModel } from '../../model/workspace';
+import { isKustomizationFile } from '../../model/kustomize';
+import { posix } from '../../model/paths';
+import { asArray, asRecord, asString, getIn } from '../../model/resource';
+
+export interface PatchHit {
+  file: string;
+  what: string;
+}
+
+interface PatchEntry {
+  text: string | undefined;
+  target: Record<string, unknown> | undefined;
+  where: string;
+}
+
+export function patchesReAddingInTree(model: WorkspaceModel, clusterName: string): PatchHit[] {
+  const hits: PatchHit[] = [];
+  for (const file of model.allFiles()) {
+    for (const d of file.parsed.documents) {
+      const v = asRecord(d.value);
+      if (!v) continue;
+      let entries: PatchEntry[] = [];
+      if (isKustomizationFile(file.path)) entries = kustomizePatches(model, file.path, v);
+      else if (/^kustomize\.toolkit\.fluxcd\.io\//.test(asString(v.apiVersion) ?? '') && v.kind === 'Kustomization') entries = fluxPatches(asRecord(v.spec) ?? {});
+      for (const e of entries) {
+        if (e.text === undefined || !e.text.includes('barmanObjectStore')) continue;
+        if (appliesTo(e, clusterName)) hits.push({ file: file.path, what: e.where });
+      }
+    }
+  }
+  return hits;
+}
+
+function kustomizePatches(model: WorkspaceModel, path: string, v: Record<string, unknown>): PatchEntry[] {
+  const dir = posix.dirname(path);
+  const read = (p: string) => model.getFile(posix.join(dir, p))?.parsed.text;
+  const out: PatchEntry[] = [];
+  for (const p of asArray(v.patchesStrategicMerge)) {
+    if (typeof p !== 'string') continue;
+    out.push(p.includes('\n') ? { text: p, target: undefined, where: 'an inline patchesStrategicMerge entry' } : { text: read(p), target: undefined, where: `patch ${p}` });
+  }
+  for (const raw of [...asArray(v.patches), ...asArray(v.patchesJson6902)]) {
+    const p = asRecord(raw);
+    if (!p) continue;
+    const target = asRecord(p.target);
+    const inline = asString(p.patch);
+    const file = asString(p.path);
+    if (inline !== undefined) out.push({ text: inline, target, where: 'an inline patch' });
+    else if (file !== undefined) out.push({ text: read(file), target, where: `patch ${file}` });
+  }
+  return out;
+}
+
+function fluxPatches(spec: Record<string, unknown>): PatchEntry[] {
+  const out: PatchEntry[] = [];
+  for (const raw of asArray(spec.patches)) {
+    const p = asRecord(raw);
+    if (p) out.push({ text: asString(p.patch), target: asRecord(p.target), where: 'a Flux Kustomization patch' });
+  }
+  for (const raw of asArray(spec.patchesStrategicMerge)) {
+    out.push({ text: JSON.stringify(raw), target: undefined, where: 'a Flux patchesStrategicMerge entry' });
+  }
+  for (const raw of asArray(spec.patchesJson6902)) {
+    const p = asRecord(raw);
+    if (p) out.push({ text: JSON.stringify(p.patch), target: asRecord(p.target), where: 'a Flux patchesJson6902 entry' });
+  }
+  return out;
+}
+
+/** Whether a patch may apply to the named Cluster; when it cannot be told, it may. */
+function appliesTo(e: PatchEntry, clusterName: string): boolean {
+  const kind = asString(e.target?.kind);
+  if (kind !== undefined && kind !== 'Cluster') return false;
+  const name = asString(e.target?.name);
+  if (name !== undefined) {
+    try {
+      return new RegExp(`^(?:${name})$`).test(clusterName);
+    } catch {
+      return name === clusterName;
+    }
+  }
+  // No target name: a strategic-merge patch names its object itself.
+  try {
+    const docs = parseAllDocuments(e.text ?? '');
+    const values = (Array.isArray(docs) ? docs : []).map((d) => asRecord(d.toJS()));
+    const named = values.filter((x) => x && asString(getIn(x, ['metadata', 'name'])) !== undefined);
+    if (named.length === 0) return true;
+    return named.some((x) => (x!.kind === undefined || x!.kind === 'Cluster') && (getIn(x, ['metadata', 'name']) === clusterName || String(getIn(x, ['metadata', 'name'])).includes('${')));
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+// Writing scalars into YAML text: safe for Kubernetes' YAML 1.1 reader (which reads `yes`, `on`, `0755`
+// as non-strings) and, when replacing a value, in the quoting style the user chose.
+import { stringify, isScalar, Scalar } from 'yaml';
+
+/** A scalar as plain text when both YAML 1.1 and 1.2 read it back unchanged, else double-quoted. */
+export function renderScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const v11 = stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
+  const v12 = stringify(value, { version: '1.2', lineWidth: 0 }).replace(/\n$/, '');
+  if (v11 === value && v12 === value && !value.includes('\n')) return value;
+  return JSON.stringify(value);
+}
+
+/** A new string value in the style of the scalar node it replaces (plain, single or double quoted). */
+export function renderLike(original: unknown, value: string): string {
+  const type = isScalar(original) ? original.type : undefined;
+  if (type === Scalar.QUOTE_SINGLE && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
+  if (type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  return renderScalar(value);
+}
