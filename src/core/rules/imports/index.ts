@@ -1,4 +1,5 @@
 // Rules of the "imports" family; add each rule file's export to the list.
 import type { Rule } from '../types';
+import { importDumpOptions } from './import-dump-options';
 
-export const importRules: Rule[] = [];
+export const importRules: Rule[] = [importDumpOptions];
