@@ -1,5 +1,6 @@
 // Rules of the "imports" family; add each rule file's export to the list.
 import type { Rule } from '../types';
 import { importDumpOptions } from './import-dump-options';
+import { importRestoreOptions } from './import-restore-options';
 
-export const importRules: Rule[] = [importDumpOptions];
+export const importRules: Rule[] = [importDumpOptions, importRestoreOptions];
