@@ -78,7 +78,7 @@ function checkBlock(ctx: RuleContext, p: PluginBlock): void {
     if (renamable && params[target] === undefined) fixes = fixOf(`Rename to ${target}`, [{ file: resource.file, edit: renameKey(resource, path, target) }], true);
     else if (renamable) fixes = fixOf(`Remove ${key} (${target} is set)`, [{ file: resource.file, edit: removeKey(resource, path) }]);
     let message: string;
-    if (key === misspelled) message = `The plugin reads barmanObjectName, not ${key}, so this ${placeOf(p)} names no ObjectStore and ${missingEffect}. Rename ${key} to barmanObjectName.`;
+    if (key === misspelled) message = `The plugin reads barmanObjectName, not ${key}, so ${placeOf(p)} names no ObjectStore and ${missingEffect}. Rename ${key} to barmanObjectName.`;
     else if (renamable) message = `The plugin ignores "${key}"; it reads ${target}. ${params[target] === undefined ? `Rename it to ${target}.` : `${target} is already set; remove this key.`}`;
     else if (STORE_SETTINGS.has(key)) message = `The plugin ignores "${key}" here: it reads only barmanObjectName and serverName. Store settings belong in the ObjectStore's spec.${key === 'retentionPolicy' ? '' : 'configuration.'}${key}, and barmanObjectName names that ObjectStore.`;
     else message = `The plugin ignores "${key}": it reads only barmanObjectName and serverName.`;
