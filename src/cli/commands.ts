@@ -6,4 +6,6 @@ export interface CliCommand {
   run(argv: string[], out: (s: string) => void, err: (s: string) => void): number;
 }
 
-export const commands: CliCommand[] = [];
+import { migrateCommand } from './migrate';
+
+export const commands: CliCommand[] = [migrateCommand];
