@@ -2,5 +2,6 @@
 import type { Rule } from '../types';
 import { importDumpOptions } from './import-dump-options';
 import { importRestoreOptions } from './import-restore-options';
+import { importShape } from './import-shape';
 
-export const importRules: Rule[] = [importDumpOptions, importRestoreOptions];
+export const importRules: Rule[] = [importDumpOptions, importRestoreOptions, importShape];
