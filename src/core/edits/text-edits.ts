@@ -68,7 +68,8 @@ export function insertKey(resource: Resource, mapPath: readonly PathSegment[], k
   const lineEnd = endOfLine(d.text, valueEnd);
   const indent = ' '.repeat(column(d.text, pair.key.range[0]) + step);
   const rest = d.text.slice(valueEnd, lineEnd);
-  return edit(resource, keyEnd, lineEnd, `${d.text.slice(keyEnd, colonEnd)}${rest}\n${indentLines(pairText(innerKey, innerValue, step), indent)}`);
+  const block = indentLines(pairText(innerKey, innerValue, step), indent);
+  return edit(resource, keyEnd, lineEnd, `${d.text.slice(keyEnd, colonEnd)}${rest}\n${block}`.replace(/\n/g, eol(d.text)));
 }
 
 export interface RemoveOptions {
@@ -111,8 +112,8 @@ export function removeKey(resource: Resource, path: readonly PathSegment[], opti
     return edit(resource, start, end, '{}');
   }
   let stop = endOfBlock(d.text, end, column(d.text, anchor));
-  if (stop < d.text.length) stop++; // the newline
-  else if (lineStart > 0) return edit(resource, lineStart - 1, stop, '');
+  if (stop < d.text.length) stop = nextLineStart(d.text, stop);
+  else if (lineStart > 0) return edit(resource, d.text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1, stop, '');
   return edit(resource, lineStart, stop, '');
 }
 
@@ -125,7 +126,7 @@ function insertIntoBlockMap(resource: Resource, map: YAMLMap, key: string, value
   if (first === undefined || end === undefined) return undefined;
   const indent = ' '.repeat(column(d.text, first));
   const at = endOfLine(d.text, end);
-  return edit(resource, at, at, `\n${indentLines(pairText(key, valueYaml, step), indent)}`);
+  return edit(resource, at, at, `\n${indentLines(pairText(key, valueYaml, step), indent)}`.replace(/\n/g, eol(d.text)));
 }
 
 function insertIntoFlowMap(resource: Resource, map: YAMLMap, key: string, valueYaml: string): TextEdit | undefined {
@@ -233,9 +234,14 @@ function startOfLine(text: string, offset: number): number {
 
 /** End of the line holding the last content character before `offset` (block scalars end past a newline). */
 function endOfLine(text: string, offset: number): number {
-  const from = trimmedEnd(text, offset);
-  const nl = text.indexOf('\n', from);
-  return nl === -1 ? text.length : nl;
+  return lineEndAt(text, trimmedEnd(text, offset));
+}
+
+/** End of the line holding `offset`, before its `\r\n` or `\n`. */
+function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl === -1) return text.length;
+  return text[nl - 1] === '\r' ? nl - 1 : nl;
 }
 
 function column(text: string, offset: number): number {
@@ -254,12 +260,21 @@ function endOfBlock(text: string, end: number, col: number): number {
   let stop = endOfLine(text, end);
   for (;;) {
     if (stop >= text.length) return stop;
-    const nextStart = stop + 1;
-    const nl = text.indexOf('\n', nextStart);
-    const nextEnd = nl === -1 ? text.length : nl;
+    const nextStart = nextLineStart(text, stop);
+    const nextEnd = lineEndAt(text, nextStart);
     const line = text.slice(nextStart, nextEnd);
     const indent = line.length - line.trimStart().length;
     if (!line.trimStart().startsWith('#') || indent <= col) return stop;
     stop = nextEnd;
   }
+}
+
+/** Start of the line after the line ending at `lineEnd` (which points at its `\r\n` or `\n`). */
+function nextLineStart(text: string, lineEnd: number): number {
+  return text.startsWith('\r\n', lineEnd) ? lineEnd + 2 : lineEnd + 1;
+}
+
+/** The document's line ending, so inserted lines match the file. */
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }

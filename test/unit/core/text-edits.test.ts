@@ -198,6 +198,17 @@ describe('text edits', () => {
       assert.equal(apply(two, removeKey(resourceOf(two), ['spec', 'b'])), `${HEAD}spec:\n  a: 1\n---\n${HEAD}`);
     });
 
+    it('keeps CRLF line endings when removing and inserting', () => {
+      const t = `${HEAD}spec:\n  a: 1\n  # about a\n  b:\n    c: 2\n    # under b\n  d: 3\n`.replace(/\n/g, '\r\n');
+      const r = resourceOf(t);
+      const removed = apply(t, removeKey(r, ['spec', 'b']));
+      assert.equal(removed, `${HEAD}spec:\n  a: 1\n  # about a\n  d: 3\n`.replace(/\n/g, '\r\n'));
+      const inserted = apply(t, insertKey(r, ['spec', 'b'], 'e', 'x: 1'));
+      assert.equal(inserted, `${HEAD}spec:\n  a: 1\n  # about a\n  b:\n    c: 2\n    e:\n      x: 1\n    # under b\n  d: 3\n`.replace(/\n/g, '\r\n'));
+      const last = `${HEAD}spec:\n  a: 1\n  b: 2`.replace(/\n/g, '\r\n');
+      assert.equal(apply(last, removeKey(resourceOf(last), ['spec', 'b'])), `${HEAD}spec:\n  a: 1`.replace(/\n/g, '\r\n'));
+    });
+
     it('returns nothing for a missing path', () => {
       assert.equal(removeKey(resourceOf(text), ['spec', 'nope']), undefined);
       assert.equal(removeKey(resourceOf(text), ['spec', 'backup', 3]), undefined);

@@ -85,6 +85,8 @@ function checkBlock(ctx: RuleContext, p: PluginBlock): void {
     ctx.report({ range: keyRange(resource, path), severity: key === misspelled ? 'error' : 'warning', message, fixes });
   }
   if (hasObjectName || misspelled) return;
+  // An ObjectStore's name used as the plugin name: barman-plugin-name reports it, and its fix sets barmanObjectName.
+  if (p.name !== undefined && !isBarmanPlugin(p) && !/barman/i.test(p.name)) return;
   const where = p.parameters ? keyRange(resource, paramsPath) : valueRange(resource, [...p.path, 'name']);
   ctx.report({
     range: where,

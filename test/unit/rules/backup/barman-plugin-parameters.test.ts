@@ -45,3 +45,13 @@ describe('barman-plugin-parameters', () => {
     assert.equal(intendedParameter('destinationPath'), undefined);
   });
 });
+
+describe('barman-plugin-parameters and barman-plugin-name together', () => {
+  it('leaves a store name used as plugin name to barman-plugin-name (one root cause, one finding)', () => {
+    const files = fixture('barman-plugin-name', 'fire-everywhere.yaml');
+    const name = findings('barman-plugin-name', files).filter((f) => f.message.includes('"pg-store" is the name of an ObjectStore'));
+    assert.equal(name.length, 1);
+    const params = findings('barman-plugin-parameters', files).filter((f) => f.range.start.line === name[0].range.start.line);
+    assert.deepEqual(params, []);
+  });
+});
