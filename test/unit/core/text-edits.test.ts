@@ -124,6 +124,12 @@ describe('text edits', () => {
       assert.equal(out, `${HEAD}spec:\n  instances: 1\n  backup:\n    x:\n      retentionPolicy: 30d\n`);
     });
 
+    it('creates missing parents inside a flow mapping as flow', () => {
+      const text = `${HEAD}spec: {instances: 1}\n`;
+      const out = apply(text, insertKey(resourceOf(text), ['spec', 'backup'], 'retentionPolicy', '30d'));
+      assert.equal(out, `${HEAD}spec: {instances: 1, backup: {retentionPolicy: 30d}}\n`);
+    });
+
     it('fills an empty or null value, keeping its comment', () => {
       const text = `${HEAD}spec:\n  backup:   # later\n  other: ~\n`;
       const r = resourceOf(text);

@@ -22,7 +22,10 @@ export const duplicatePlugin: Rule = {
       const last = enabled.filter((q) => q.name === p.name).pop()!;
       ctx.report({
         range: valueRange(resource, [...p.path, 'name']),
-        message: `Plugin ${p.name} is listed again at spec.plugins[${later.path[2]}]. The last entry (spec.plugins[${last.path[2]}]) wins, so the settings of this one are ignored. Keep one entry and merge the settings into it.`,
+        message:
+          later === last
+            ? `Plugin ${p.name} is listed again at spec.plugins[${last.path[2]}], and the last entry wins: the settings of this one are ignored. Keep one entry and merge the settings into it.`
+            : `Plugin ${p.name} is listed again at spec.plugins[${later.path[2]}] and later; the last entry (spec.plugins[${last.path[2]}]) wins: the settings of this one are ignored. Keep one entry and merge the settings into it.`,
         fixes: fixOf('Remove this overridden entry', [{ file: resource.file, edit: removeKey(resource, p.path) }]),
       });
     });

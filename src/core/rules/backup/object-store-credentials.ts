@@ -3,6 +3,7 @@ import type { PathSegment } from '../../yaml/parse';
 import type { Rule, RuleContext } from '../types';
 
 const PROVIDERS = ['s3Credentials', 'azureCredentials', 'googleCredentials'] as const;
+const WEBHOOK = 'The Cluster webhook rejects it';
 
 export const objectStoreCredentials: Rule = {
   meta: {
@@ -17,16 +18,17 @@ export const objectStoreCredentials: Rule = {
   check(ctx) {
     const { resource } = ctx;
     if (resource.kind === 'ObjectStore') {
-      checkStore(ctx, ['spec', 'configuration'], 'ObjectStore spec.configuration', false);
+      checkStore(ctx, ['spec', 'configuration'], 'ObjectStore spec.configuration', 'Archiving, backups and recovery through this ObjectStore fail at runtime');
       return;
     }
     if (asRecord(getIn(resource.value, ['spec', 'backup', 'barmanObjectStore']))) {
-      checkStore(ctx, ['spec', 'backup', 'barmanObjectStore'], 'spec.backup.barmanObjectStore', true);
+      checkStore(ctx, ['spec', 'backup', 'barmanObjectStore'], 'spec.backup.barmanObjectStore', WEBHOOK);
     }
     const externals = getIn(resource.value, ['spec', 'externalClusters']);
     (Array.isArray(externals) ? externals : []).forEach((e, i) => {
       if (asRecord(asRecord(e)?.barmanObjectStore)) {
-        checkStore(ctx, ['spec', 'externalClusters', i, 'barmanObjectStore'], `external cluster "${asRecord(e)?.name ?? i}" barmanObjectStore`, false);
+        const label = `external cluster "${asRecord(e)?.name ?? i}" barmanObjectStore`;
+        checkStore(ctx, ['spec', 'externalClusters', i, 'barmanObjectStore'], label, 'Recovery or replication from this external cluster fails at runtime');
       }
     });
   },
@@ -46,14 +48,15 @@ function bool(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
 }
 
-function checkStore(ctx: RuleContext, base: PathSegment[], label: string, webhook: boolean): void {
+/** `outcome` says what happens; the webhook's own checks (Azure, GKE) apply only where it runs. */
+function checkStore(ctx: RuleContext, base: PathSegment[], label: string, outcome: string): void {
+  const webhook = outcome === WEBHOOK;
   const { resource } = ctx;
   const config = asRecord(getIn(resource.value, base));
   if (!config) return;
   const states = PROVIDERS.map((p) => presence(config[p]));
   if (states.includes('unknown')) return;
   const present = PROVIDERS.filter((_, i) => states[i] === 'present');
-  const outcome = webhook ? 'The Cluster webhook rejects it' : 'Archiving and recovery fail at runtime';
   if (present.length === 0) {
     ctx.report({
       range: keyRange(resource, base),

@@ -25,7 +25,9 @@ export const retentionPolicyIgnored: Rule = {
     const found = typeof storeName === 'string' ? ctx.workspace.find('ObjectStore', resource.namespace, storeName) : undefined;
     const store: Resource | undefined = found && !found.ambiguous ? found.resource : undefined;
     let fixes: Fix[] = fixOf('Remove the ignored retentionPolicy', [removal]);
-    let advice = "Set it on the ObjectStore's spec.retentionPolicy instead.";
+    let advice = storeName === undefined
+      ? "It has no effect on volume snapshots; remove it, or, once backups go through the Barman Cloud Plugin, set it on the ObjectStore's spec.retentionPolicy."
+      : `Set it on ObjectStore ${String(storeName)}'s spec.retentionPolicy instead.`;
     if (store) {
       const existing = getIn(store.value, ['spec', 'retentionPolicy']);
       const raw = sourceText(resource, PATH);
@@ -42,7 +44,7 @@ export const retentionPolicyIgnored: Rule = {
     }
     ctx.report({
       range: keyRange(resource, PATH),
-      message: `spec.backup.retentionPolicy is ignored: only in-tree Barman Cloud (spec.backup.barmanObjectStore) uses it, and this Cluster has none, so nothing deletes old backups. ${advice}`,
+      message: `spec.backup.retentionPolicy is ignored: only in-tree Barman Cloud (spec.backup.barmanObjectStore) uses it and this Cluster has none, so no backup or WAL is ever deleted because of it. ${advice}`,
       fixes,
     });
   },

@@ -11,6 +11,6 @@ describe('object-store-credentials', () => {
     assert.match(inTree.find((f) => f.message.includes('azureCredentials'))!.message, /storageAccount/);
     const stores = findings('object-store-credentials', fixture('object-store-credentials', 'fire-object-stores.yaml'));
     assert.ok(stores.every((f) => !/webhook rejects/.test(f.message)));
-    assert.match(stores.find((f) => f.message.includes('accessKeyId but no secretAccessKey'))!.message, /fail at runtime/);
+    assert.match(stores.find((f) => f.message.includes('accessKeyId but no secretAccessKey'))!.message, /through this ObjectStore fail at runtime/);
   });
 });
