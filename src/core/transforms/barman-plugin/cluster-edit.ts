@@ -101,8 +101,14 @@ function splicePrimary(ed: DocEditor, primary: NonNullable<ClusterEditPlan['prim
   const pluginsPair = ed.pair(PLUGINS);
   const plugins = pluginsPair ? nodeAt(ed.doc, PLUGINS) : undefined;
   const newBlock = () => ['plugins:', ...itemLines(primary, 2, u).map((l) => (l === '' ? '' : ' '.repeat(style.indentSeq ? u : 0) + l))];
+  // Comments above the moved keys go with them into a new ObjectStore; with a reused store they stay in the Cluster.
+  const kept = primary.moveLeadingComments ? [] : movedComments(ed);
   const removeMoved = () => {
     for (const key of MOVED) if (ed.pair([...BACKUP, key])) ed.removePair([...BACKUP, key], primary.moveLeadingComments);
+  };
+  const dropBackup = (replacement: string[]) => {
+    if (replacement.length > 0) ed.replacePair(BACKUP, replacement);
+    else ed.removePair(BACKUP);
   };
   if (pluginsPair && isSeq(plugins) && !plugins.flow && plugins.items.length > 0 && plugins.range) {
     // Append to the existing list, in its own layout.
@@ -112,7 +118,7 @@ function splicePrimary(ed: DocEditor, primary: NonNullable<ClusterEditPlan['prim
     const content = firstStart !== undefined && ed.lines.lineOf(firstStart) === ed.lines.lineOf(plugins.range[0]) ? ed.lines.columnOf(firstStart) - dashCol : 2;
     const end = seqEnd(ed, plugins.range[0], dashCol);
     ed.insert(end, (end === ed.text.length && !ed.text.endsWith('\n') ? ed.eol : '') + ed.indentLines(itemLines(primary, Math.max(2, content), u), dashCol));
-    if (remaining.length === 0) ed.removePair(BACKUP);
+    if (remaining.length === 0) dropBackup(kept);
     else removeMoved();
     return;
   }
@@ -122,16 +128,28 @@ function splicePrimary(ed: DocEditor, primary: NonNullable<ClusterEditPlan['prim
       throw new NeedsFallback('spec.plugins is written in flow style.');
     }
     ed.replacePair(PLUGINS, newBlock());
-    if (remaining.length === 0) ed.removePair(BACKUP);
+    if (remaining.length === 0) dropBackup(kept);
     else removeMoved();
     return;
   }
   if (remaining.length === 0) {
-    ed.replacePair(BACKUP, newBlock());
+    ed.replacePair(BACKUP, [...kept, ...newBlock()]);
     return;
   }
   removeMoved();
   ed.insertAfter(BACKUP, newBlock());
+}
+
+/** The comment lines directly above the moved keys, without their indentation. */
+function movedComments(ed: DocEditor): string[] {
+  const out: string[] = [];
+  for (const key of MOVED) {
+    const path = [...BACKUP, key];
+    if (!ed.pair(path)) continue;
+    const span = ed.span(path);
+    for (let l = ed.lines.lineOf(span.leadingStart); l < span.firstLine; l++) out.push(ed.lines.lineText(l).trimStart());
+  }
+  return out;
 }
 
 /** End of a block sequence whose first dash is at `start`: the line after its last item's last line. */

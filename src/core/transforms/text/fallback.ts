@@ -8,7 +8,9 @@ export function fallbackEdit(text: string, style: IndentStyle, mutate: (doc: Doc
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) throw new Error(`The document has YAML errors: ${doc.errors[0].message.split('\n')[0]}`);
   mutate(doc);
-  let out = doc.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0 });
+  // Keep the user's flow spacing ("{a: 1}" or "{ a: 1 }").
+  const flowCollectionPadding = /[{[] [^\s}\]]/.test(text) && !/[{[][^\s}\]#]/.test(text);
+  let out = doc.toString({ indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, flowCollectionPadding });
   // Keep the blank lines that separated this document from the next one.
   const trailing = /(\r?\n)*$/.exec(text)?.[0] ?? '';
   out = out.replace(/(\r?\n)*$/, '') + (trailing || '\n');

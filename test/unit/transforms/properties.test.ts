@@ -1,0 +1,73 @@
+// Properties of the migration over every golden fixture: idempotent, comments kept, untouched
+// documents byte-identical, edits confined to documents, output lint- and schema-clean.
+import { strict as assert } from 'node:assert';
+import { parseAllDocuments } from 'yaml';
+import { migrateToBarmanPlugin, type BarmanPluginOptions } from '../../../src/core/transforms/barman-plugin';
+import { switchObjectStore, type ObjectStoreSwitchOptions } from '../../../src/core/transforms/object-store-switch';
+import { applied, listCases, modelOf } from './harness';
+import { assertCommentsKept, assertEditsInsideDocuments, assertLintClean, assertOthersUntouched } from './invariants';
+
+/** Documents the barman-plugin migration may change: in-tree Clusters, backups, kustomizations. */
+export function barmanMayChange(docText: string, file: string): boolean {
+  if (/(^|\/)kustomization\.ya?ml$/.test(file)) return true;
+  if (docText.includes('{{')) return false;
+  const kinds = new Set<string>();
+  try {
+    for (const d of parseAllDocuments(docText) as ReturnType<typeof parseAllDocuments> & unknown[]) {
+      const v = d.toJS() as { kind?: string } | null;
+      if (v?.kind) kinds.add(v.kind);
+    }
+  } catch {
+    return false;
+  }
+  return (kinds.has('Cluster') && docText.includes('barmanObjectStore')) || kinds.has('Backup') || kinds.has('ScheduledBackup');
+}
+
+describe('transform properties: barman-plugin over all fixtures', () => {
+  for (const c of listCases('barman-plugin').filter((x) => !x.config.refused)) {
+    it(c.name, () => {
+      const options = (c.config.options ?? {}) as BarmanPluginOptions;
+      const result = migrateToBarmanPlugin(modelOf(c.input), options);
+      const { output } = applied(c.input, result.changes);
+      assertEditsInsideDocuments(c.input, result.changes, c.name);
+      assertOthersUntouched(c.input, output, barmanMayChange, c.name);
+      if (!c.config.dropsComments) assertCommentsKept(c.input, output, c.name);
+      assertLintClean(c.input, output, c.name);
+      const again = migrateToBarmanPlugin(modelOf(output), options);
+      assert.deepEqual(again.changes, [], `${c.name}: a second run changes something`);
+    });
+  }
+});
+
+describe('transform properties: the checks themselves', () => {
+  const c = listCases('barman-plugin').find((x) => x.name === 'homeassistant-kustomize')!;
+  it('flag an in-tree workspace as not lint-clean', () => {
+    const touchedAll = new Map([...c.input].map(([f, t]) => [f, t] as const));
+    assert.throws(() => assertLintClean(new Map(), touchedAll, 'input'), /in-tree-barman-deprecated/);
+  });
+  it('notice a lost comment and a changed neighbour document', () => {
+    const file = 'apps/home-automation/postgresql/cluster.yaml';
+    const output = new Map(c.input);
+    output.set(file, c.input.get(file)!.replace('# Keep a month of history.\n', ''));
+    assert.throws(() => assertCommentsKept(c.input, output, 'x'), /comment lost/);
+    const sb = 'apps/home-automation/postgresql/externalsecret.yaml';
+    output.set(sb, c.input.get(sb)!.replace('onepassword', 'vault'));
+    assert.throws(() => assertOthersUntouched(c.input, output, barmanMayChange, 'x'), /should not change/);
+  });
+});
+
+describe('transform properties: object-store switch over all fixtures', () => {
+  for (const c of listCases('object-store').filter((x) => !x.config.refused)) {
+    it(c.name, () => {
+      const options = c.config.options as unknown as ObjectStoreSwitchOptions;
+      const result = switchObjectStore(modelOf(c.input), options);
+      const { output } = applied(c.input, result.changes);
+      assertEditsInsideDocuments(c.input, result.changes, c.name);
+      assertOthersUntouched(c.input, output, (text) => /kind:\s*ObjectStore/.test(text), c.name);
+      assertCommentsKept(c.input, output, c.name);
+      assertLintClean(c.input, output, c.name);
+      const again = switchObjectStore(modelOf(output), options);
+      assert.deepEqual(again.changes, [], `${c.name}: a second run changes something`);
+    });
+  }
+});
