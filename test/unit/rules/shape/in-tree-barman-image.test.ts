@@ -1,0 +1,3 @@
+import { describeRuleFixtures } from '../harness';
+
+describeRuleFixtures('in-tree-barman-image');
