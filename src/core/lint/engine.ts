@@ -12,6 +12,8 @@ interface CacheEntry {
   /** Findings with lines relative to the document's first line. */
   findings: Finding[];
   deps: Set<DependencyKey>;
+  /** The document's first line when checked: quick-fix edits hold absolute positions. */
+  fileLine: number;
 }
 
 export class Linter {
@@ -60,6 +62,8 @@ export class Linter {
     }
     for (const resource of file.resources) {
       let entry = this.cache.get(resource);
+      // Ranges are shifted below, but fixes carry absolute edits: recompute those when the document moved.
+      if (entry && entry.fileLine !== resource.document.fileLine && entry.findings.some((f) => f.fixes?.length)) entry = undefined;
       if (!entry) {
         entry = this.checkResource(resource);
         this.cache.set(resource, entry);
@@ -114,7 +118,7 @@ export class Linter {
         findings.push({ file: resource.file, range: zeroRange(), rule: rule.meta.id, severity: 'info', message: `Rule ${rule.meta.id} could not check this document: ${message}` });
       }
     }
-    return { findings, deps };
+    return { findings, deps, fileLine: resource.document.fileLine };
   }
 
   private applySuppressions(file: ModelFile, findings: Finding[]): Finding[] {
