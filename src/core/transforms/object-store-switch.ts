@@ -210,7 +210,7 @@ function splice(ed: DocEditor, sets: { path: PathSegment[]; value: string }[], u
     const parent = parentKey.split('\u0000');
     const key = parent[parent.length - 1];
     const container = parent.slice(0, -1);
-    const after = key === 'endpointCA' && ed.pair([...container, 'endpointURL']) ? 'endpointURL' : ed.lastKey(container);
+    const after = key !== 'endpointCA' ? ed.lastKey(container) : ['endpointURL', 'destinationPath'].find((k) => ed.pair([...container, k])) ?? ed.lastKey(container);
     ed.insertAfter([...container, after], [`${key}:`, ...lines]);
   }
 }
