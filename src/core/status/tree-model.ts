@@ -42,7 +42,11 @@ export function contextContent(snapshot: ContextSnapshot, now: number): ContextC
   const list = (k: WatchedKind): KubeObject[] | undefined => (snapshot.kinds[k]?.state === 'ok' ? (snapshot.kinds[k] as { objects: KubeObject[] }).objects : undefined);
   const stores = snapshot.kinds.objectStores;
   const objectStores: ObjectStoresState =
-    stores?.state === 'ok' ? { state: 'ok', objects: stores.objects } : { state: 'unknown', why: stores?.state === 'error' ? stores.error.reason : 'loading' };
+    stores?.state === 'ok'
+      ? stores.apiMissing
+        ? { state: 'unknown', why: 'crd-missing' }
+        : { state: 'ok', objects: stores.objects }
+      : { state: 'unknown', why: stores?.state === 'error' ? stores.error.reason : 'loading' };
   const cnpg = list('clusters') ?? [];
   const operatorVersion = snapshot.operator?.version;
   const clusters = cnpg.map((cluster) =>
@@ -193,18 +197,23 @@ function errorRow(parentId: string, target: RowTarget, error: KubeError, what: s
   };
 }
 
-/** Kinds other than clusters that could not be read. A missing Zalando or ObjectStore CRD is normal. */
+/**
+ * Kinds that could not be read (all of them, or some namespaces). A missing Zalando or ObjectStore
+ * API is normal: no row for it.
+ */
 function partialErrors(parentId: string, target: RowTarget, snap: ContextSnapshot): RowModel[] {
   const rows: RowModel[] = [];
   for (const [kind, state] of Object.entries(snap.kinds) as [WatchedKind, KindState][]) {
-    if (kind === 'clusters' || state.state !== 'error') continue;
-    if (state.error.reason === 'crd-missing' && (kind === 'zalando' || kind === 'objectStores')) continue;
-    const row = errorRow(parentId, target, state.error, kind);
-    const title = ERROR_TITLES[state.error.reason];
-    row.label = `${KIND_WORDS[kind]}: ${title[0].toLowerCase()}${title.slice(1)}`;
-    row.icon = severityIcon('warning');
-    row.contextValue = `cnpg.context.error+partial+${state.error.reason}`;
-    rows.push(row);
+    const errors = state.state === 'error' ? (kind === 'clusters' ? [] : [state.error]) : state.state === 'ok' ? (state.warnings ?? []) : [];
+    errors.forEach((error, i) => {
+      if (error.reason === 'crd-missing' && (kind === 'zalando' || kind === 'objectStores')) return;
+      const row = errorRow(parentId, target, error, `${kind}/${i}`);
+      const title = ERROR_TITLES[error.reason];
+      row.label = `${KIND_WORDS[kind]}: ${title[0].toLowerCase()}${title.slice(1)}`;
+      row.icon = severityIcon('warning');
+      row.contextValue = `cnpg.context.error+partial+${error.reason}`;
+      rows.push(row);
+    });
   }
   return rows;
 }

@@ -151,6 +151,19 @@ describe('explorer tree model', () => {
     assert.equal(findRow(pg.children, (r) => r.label === 'Backups')!.description, 'not readable');
   });
 
+  it('reads a missing optional API as normal and shows namespaces that could not be read', () => {
+    const s = snapshot({
+      clusters: { state: 'ok', objects: [pluginCluster('pg', healthy)], warnings: [{ reason: 'forbidden', message: 'clusters in namespace secret-team are forbidden' }] },
+      objectStores: { state: 'ok', objects: [], apiMissing: true },
+      zalando: { state: 'ok', objects: [], apiMissing: true },
+    });
+    const [prod] = buildTree([{ name: 'prod', active: true, snapshot: s }], options);
+    assert.deepEqual(labels(prod.children), ['1 cluster: 1 plugin · 1 failing', 'Clusters: not allowed (RBAC)', 'db']);
+    assert.equal(prod.children[1].description, 'clusters in namespace secret-team are forbidden');
+    const pg = findRow([prod], (r) => r.kind === 'cluster')!;
+    assert.equal(pg.children[0].label, 'Barman Cloud Plugin not installed');
+  });
+
   it('gives every row a unique id', () => {
     const rows = buildTree([{ name: 'prod', active: true, snapshot: fullSnapshot() }, { name: 'x', active: false, snapshot: fullSnapshot() }], options);
     const ids: string[] = [];
