@@ -32,7 +32,14 @@ export interface ContextSnapshot {
 
 export type KindState =
   | { state: 'loading' }
-  | { state: 'ok'; objects: KubeObject[] }
+  | {
+      state: 'ok';
+      objects: KubeObject[];
+      /** Some chosen namespaces could not be read (the others are in `objects`). */
+      warnings?: KubeError[];
+      /** The kind's API is not installed and that is normal (no Barman Cloud plugin, no Zalando operator). */
+      apiMissing?: boolean;
+    }
   | { state: 'error'; error: KubeError };
 
 /** Why talking to a context failed, in words a user understands. */
@@ -49,6 +56,8 @@ export interface OperatorInfo {
   version: string | undefined;
   namespace: string | undefined;
   barmanPlugin: { present: boolean; version: string | undefined };
+  /** Where it was read: the Deployments, or (without RBAC for them) the instances' annotations and pluginStatus. */
+  source?: 'deployment' | 'instances';
 }
 
 export interface ContextInfo {
