@@ -1,0 +1,3 @@
+import { describeRuleFixtures } from '../harness';
+
+describeRuleFixtures('insecure-endpoint');
