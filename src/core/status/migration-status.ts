@@ -102,6 +102,7 @@ export function clusterStatus(input: ClusterStatusInput): ClusterStatus {
   for (const s of scheduled ?? []) {
     if (s.problem) add('scheduled-backup-broken', s.suspended ? 'info' : 'error', `ScheduledBackup ${s.name}: ${s.problem}.`);
     if (s.reading.fiveField) add('five-field-schedule', 'warning', `ScheduledBackup ${s.name}: ${s.reading.warning}`);
+    else if (s.reading.warning) add('scheduled-backup-broken', 'error', `ScheduledBackup ${s.name}: ${s.reading.warning}`);
   }
 
   const ready = conditionOf(cluster, 'Ready');

@@ -1,27 +1,32 @@
-// How the explorer reads a ScheduledBackup schedule. CNPG parses schedules with robfig/cron v1.2.0,
-// seconds first: five fields are second minute hour day-of-month month, so `0 3 * * *` runs every
-// hour at minute 3, not daily (cnpg-facts.md §c rule 17).
-// TODO(cron): use src/core/cnpg/cron.ts (parseSchedule, describeCadence, nextRuns) once it lands.
+// How the explorer reads a ScheduledBackup schedule, through src/core/cnpg/cron.ts: CNPG parses
+// schedules with robfig/cron v1.2.0, seconds first, so five fields are second minute hour
+// day-of-month month and `0 3 * * *` runs every hour at minute 3 (cnpg-facts.md §c rule 17).
+import { describeCadence, looksLikeFiveFieldCron, nextRun, parseSchedule, splitFields } from '../cnpg/cron';
 
 export interface ScheduleReading {
   fields: number;
   /** Five fields: the operator reads them seconds first, which is rarely what the author meant. */
   fiveField: boolean;
-  /** What it really does, e.g. "every hour at minute 3", when known. */
+  /** What it really does, e.g. "every hour at minute 3, second 0" (UTC). */
   cadence: string | undefined;
-  /** Next run computed from the schedule, when known. */
+  /** Next run computed from the schedule (cron fields only; `@every` counts from the previous run). */
   nextRun: number | undefined;
-  /** A sentence about the five-field trap, or an unreadable schedule. */
+  /** A sentence about the five-field trap, or why the schedule cannot be read. */
   warning: string | undefined;
 }
 
-export function describeSchedule(schedule: string | undefined, _now: number): ScheduleReading {
-  const fields = schedule ? schedule.trim().split(/\s+/).filter(Boolean) : [];
-  const fiveField = fields.length === 5;
-  const warning = fiveField
-    ? `Five fields: CNPG reads them seconds first (second=${fields[0]} minute=${fields[1]} hour=${fields[2]} day=${fields[3]} month=${fields[4]}), not as standard cron. For the standard meaning write six fields: "0 ${fields.join(' ')}".`
-    : fields.length === 0 && schedule !== undefined
-      ? 'Empty schedule.'
-      : undefined;
-  return { fields: fields.length, fiveField, cadence: undefined, nextRun: undefined, warning };
+export function describeSchedule(schedule: string | undefined, now: number): ScheduleReading {
+  if (schedule === undefined) return { fields: 0, fiveField: false, cadence: undefined, nextRun: undefined, warning: undefined };
+  const fields = schedule.startsWith('@') ? 1 : splitFields(schedule).length;
+  const parsed = parseSchedule(schedule);
+  if (!parsed.ok) return { fields, fiveField: false, cadence: undefined, nextRun: undefined, warning: `The operator cannot parse this schedule: ${parsed.error}.` };
+  const cadence = describeCadence(parsed.spec);
+  const next = parsed.spec.kind === 'fields' ? nextRun(parsed.spec, new Date(now))?.getTime() : undefined;
+  const five = looksLikeFiveFieldCron(schedule);
+  let warning: string | undefined;
+  if (five) {
+    const meant = five.intendedCadence ? ` Standard cron would mean ${five.intendedCadence}:` : ' For the standard cron meaning';
+    warning = `Five fields: CNPG reads them seconds first, so "${schedule.trim()}" runs ${cadence}.${meant} write six fields, "${five.intendedSchedule}".`;
+  }
+  return { fields, fiveField: five !== undefined, cadence, nextRun: next, warning };
 }

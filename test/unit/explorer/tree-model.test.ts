@@ -93,7 +93,8 @@ describe('explorer tree model', () => {
     assert.match(legacy.tooltip!, /will be removed in CloudNativePG 1\.31\.0/);
     const sched = findRow(legacy.children, (r) => r.kind === 'scheduled')!;
     assert.equal(sched.contextValue, 'cnpg.scheduledBackup+fiveField');
-    assert.match(sched.description!, /^0 3 \* \* \* · five fields: seconds first/);
+    assert.equal(sched.description, '0 3 * * * · five fields: seconds first · every hour at minute 3, second 0 · next in 1h');
+    assert.match(sched.tooltip!, /runs every hour at minute 3, second 0 \(UTC\)/);
   });
 
   it('shows the Zalando migration on both sides', () => {

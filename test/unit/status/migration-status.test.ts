@@ -223,6 +223,17 @@ describe('clusterStatus: scheduled backups and readiness', () => {
     assert.deepEqual(codes(s), ['scheduled-backup-broken']);
     assert.match(s.issues[0].message, /no barmanObjectStore section/);
     assert.equal(s.scheduled?.[0].nextRun, NOW + 3600_000);
+    assert.equal(s.scheduled?.[0].reading.cadence, 'every day at 03:00:00');
+  });
+
+  it('computes the next run when the operator has not set it yet, and flags an unparsable schedule', () => {
+    const sb = scheduledBackup('daily', 'pg', '0 0 3 * * *', { method: 'plugin', pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' } });
+    delete sb.status;
+    const s = statusOf(pluginCluster('pg', healthyArchiving), { ...store, scheduledBackups: [sb] });
+    assert.equal(s.scheduled?.[0].nextRun, Date.parse('2026-07-02T03:00:00Z'));
+    const bad = statusOf(pluginCluster('pg', healthyArchiving), { ...store, scheduledBackups: [scheduledBackup('x', 'pg', 'every day', { method: 'plugin', pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' } })] });
+    assert.deepEqual(codes(bad), ['scheduled-backup-broken']);
+    assert.match(bad.issues[0].message, /cannot parse/);
   });
 
   it('flags a plugin name that is not enabled, and only informs for suspended ones', () => {
@@ -238,7 +249,7 @@ describe('clusterStatus: scheduled backups and readiness', () => {
     assert.deepEqual(codes(ok), []);
     const five = statusOf(inTreeCluster('pg', healthyArchiving), { scheduledBackups: [scheduledBackup('daily', 'pg', '0 3 * * *')], backups: [backup('b', 'pg', 'completed', hoursAgo(1))] });
     assert.deepEqual(codes(five), ['five-field-schedule', 'in-tree-deprecated']);
-    assert.match(five.issues.find((i) => i.code === 'five-field-schedule')!.message, /second=0 minute=3 hour=\*.*"0 0 3 \* \* \*"/);
+    assert.match(five.issues.find((i) => i.code === 'five-field-schedule')!.message, /runs every hour at minute 3, second 0\. Standard cron would mean every day at 03:00:00: write six fields, "0 0 3 \* \* \*"/);
   });
 
   it('reports a cluster that is not ready with its phase', () => {
