@@ -1,27 +1,10 @@
 // Properties of the migration over every golden fixture: idempotent, comments kept, untouched
 // documents byte-identical, edits confined to documents, output lint- and schema-clean.
 import { strict as assert } from 'node:assert';
-import { parseAllDocuments } from 'yaml';
 import { migrateToBarmanPlugin, type BarmanPluginOptions } from '../../../src/core/transforms/barman-plugin';
 import { switchObjectStore, type ObjectStoreSwitchOptions } from '../../../src/core/transforms/object-store-switch';
 import { applied, listCases, modelOf } from './harness';
-import { assertCommentsKept, assertEditsInsideDocuments, assertLintClean, assertOthersUntouched } from './invariants';
-
-/** Documents the barman-plugin migration may change: in-tree Clusters, backups, kustomizations. */
-export function barmanMayChange(docText: string, file: string): boolean {
-  if (/(^|\/)kustomization\.ya?ml$/.test(file)) return true;
-  if (docText.includes('{{')) return false;
-  const kinds = new Set<string>();
-  try {
-    for (const d of parseAllDocuments(docText) as ReturnType<typeof parseAllDocuments> & unknown[]) {
-      const v = d.toJS() as { kind?: string } | null;
-      if (v?.kind) kinds.add(v.kind);
-    }
-  } catch {
-    return false;
-  }
-  return (kinds.has('Cluster') && docText.includes('barmanObjectStore')) || kinds.has('Backup') || kinds.has('ScheduledBackup');
-}
+import { assertCommentsKept, assertEditsInsideDocuments, assertLintClean, assertOthersUntouched, barmanMayChange } from './invariants';
 
 describe('transform properties: barman-plugin over all fixtures', () => {
   for (const c of listCases('barman-plugin').filter((x) => !x.config.refused)) {

@@ -61,7 +61,8 @@ function copiedText(cluster: Resource, plan: StorePlan, style: IndentStyle, eol:
   const body: string[] = [];
   for (let l = span.firstLine + 1; l <= span.lastLine; l++) if (!skip.has(l)) body.push(lines.lineText(l));
   const leading: string[] = [];
-  if (span.firstOnLine) for (let l = lines.lineOf(span.leadingStart); l < span.firstLine; l++) leading.push(lines.lineText(l));
+  // The comments above an archiving block move with it; those above an external cluster's block stay on its new plugin block.
+  if (span.firstOnLine && created.withLeadingComments) for (let l = lines.lineOf(span.leadingStart); l < span.firstLine; l++) leading.push(lines.lineText(l));
   const out: string[] = [
     `apiVersion: ${OBJECT_STORE_API_VERSION}`,
     'kind: ObjectStore',

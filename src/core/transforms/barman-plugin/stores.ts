@@ -46,7 +46,7 @@ export interface StorePlan {
   /** Set when an ObjectStore of the workspace is reused. */
   existing?: Resource;
   /** Set when this run creates it: from which Cluster block. */
-  created?: { cluster: Resource; source: InTreeStore; retentionPath?: (string | number)[] };
+  created?: { cluster: Resource; source: InTreeStore; retentionPath?: (string | number)[]; withLeadingComments: boolean };
 }
 
 export type PlanOutcome = { plan: StorePlan; reused: boolean } | { refusal: string };
@@ -89,7 +89,7 @@ export class StorePlanner {
     if (this.planned.some((p) => p.name === wanted && sameNamespace(this.model, p, where))) {
       return { refusal: `the ObjectStore name "${wanted}" would be given to two different configurations; use a name template with \${cluster}.` };
     }
-    const plan: StorePlan = { name: wanted, namespace: cluster.namespace, file: cluster.file, spec, created: { cluster, source, retentionPath } };
+    const plan: StorePlan = { name: wanted, namespace: cluster.namespace, file: cluster.file, spec, created: { cluster, source, retentionPath, withLeadingComments: strictRetention } };
     this.planned.push(plan);
     return { plan, reused: false };
   }
