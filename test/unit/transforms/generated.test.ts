@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { migrateToBarmanPlugin } from '../../../src/core/transforms/barman-plugin';
+import { getIn } from '../../../src/core/model/resource';
 import { applied, modelOf } from './harness';
 import { manifest, shape } from './generate';
 import { assertCommentsKept, assertEditsInsideDocuments, assertLintClean, assertOthersUntouched, barmanMayChange } from './invariants';
@@ -27,28 +28,29 @@ describe('transform properties: generated manifests', () => {
         assertLintClean(input, output, label);
         assert.deepEqual(migrateToBarmanPlugin(modelOf(output)).changes, [], `${label}: second run`);
         // Meaning: the store holds the old block minus serverName, the plugin keeps the serverName.
-        const before = values(input).find((v) => v.kind === 'Cluster') as any;
+        const before = values(input).find((v) => v.kind === 'Cluster')!;
         const after = values(output);
-        const cluster = after.find((v) => v.kind === 'Cluster') as any;
-        const stores = after.filter((v) => v.kind === 'ObjectStore') as any[];
-        const { serverName, ...config } = before.spec.backup.barmanObjectStore;
-        const plugin = cluster.spec.plugins.find((p: any) => p.name === 'barman-cloud.cloudnative-pg.io');
-        const main = stores.find((x) => x.metadata.name === plugin.parameters.barmanObjectName);
-        assert.deepEqual(main.spec.configuration, config, label);
-        assert.equal(main.spec.retentionPolicy, before.spec.backup.retentionPolicy, label);
-        assert.equal(main.metadata.namespace, before.metadata.namespace, label);
+        const cluster = after.find((v) => v.kind === 'Cluster')!;
+        const stores = after.filter((v) => v.kind === 'ObjectStore');
+        const storeNamed = (name: unknown) => stores.find((x) => getIn(x, ['metadata', 'name']) === name);
+        const { serverName, ...config } = getIn(before, ['spec', 'backup', 'barmanObjectStore']) as Record<string, unknown>;
+        const plugin = (getIn(cluster, ['spec', 'plugins']) as Record<string, unknown>[]).find((p) => p.name === 'barman-cloud.cloudnative-pg.io')!;
+        const main = storeNamed(getIn(plugin, ['parameters', 'barmanObjectName']));
+        assert.deepEqual(getIn(main, ['spec', 'configuration']), config, label);
+        assert.equal(getIn(main, ['spec', 'retentionPolicy']), getIn(before, ['spec', 'backup', 'retentionPolicy']), label);
+        assert.equal(getIn(main, ['metadata', 'namespace']), getIn(before, ['metadata', 'namespace']), label);
         assert.equal(plugin.isWALArchiver, true);
-        assert.equal(plugin.parameters.serverName, serverName, label);
-        assert.equal(cluster.spec.backup?.barmanObjectStore, undefined);
-        if (s.extras === 'none') assert.equal(cluster.spec.backup, undefined, label);
+        assert.equal(getIn(plugin, ['parameters', 'serverName']), serverName, label);
+        assert.equal(getIn(cluster, ['spec', 'backup', 'barmanObjectStore']), undefined);
+        if (s.extras === 'none') assert.equal(getIn(cluster, ['spec', 'backup']), undefined, label);
         if (s.recovery !== 'none') {
-          const ext = cluster.spec.externalClusters[0];
-          assert.equal(ext.plugin.parameters.serverName, 'app-db-old', label);
-          const source = stores.find((x) => x.metadata.name === ext.plugin.parameters.barmanObjectName);
-          assert.deepEqual(source.spec.configuration, before.spec.externalClusters[0].barmanObjectStore, label);
+          const ext = ['spec', 'externalClusters', 0];
+          assert.equal(getIn(cluster, [...ext, 'plugin', 'parameters', 'serverName']), 'app-db-old', label);
+          const source = storeNamed(getIn(cluster, [...ext, 'plugin', 'parameters', 'barmanObjectName']));
+          assert.deepEqual(getIn(source, ['spec', 'configuration']), getIn(before, [...ext, 'barmanObjectStore']), label);
         }
-        const sb = after.find((v) => v.kind === 'ScheduledBackup') as any;
-        if (sb) assert.equal(sb.spec.method, s.scheduled === 'snapshot' ? 'volumeSnapshot' : 'plugin', label);
+        const sb = after.find((v) => v.kind === 'ScheduledBackup');
+        if (sb) assert.equal(getIn(sb, ['spec', 'method']), s.scheduled === 'snapshot' ? 'volumeSnapshot' : 'plugin', label);
       }),
       { numRuns: Number(process.env.CNPG_TRANSFORM_RUNS ?? 60) },
     );
