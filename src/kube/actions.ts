@@ -101,9 +101,13 @@ class KubeClusterActions implements ClusterActions {
     const resource = await this.resource(apiVersion, kind);
     if (resource.name === 'secrets') refuseSecrets('v1', 'Secret');
     const ns = resource.namespaced ? (namespace ?? this.defaultNamespace) : undefined;
-    const obj = await this.call({ verb: 'get', resource: qualified(apiVersion, resource), namespace: ns, name }, () =>
+    const obj = await this.call({ verb: 'get', resource: qualified(apiVersion, resource), namespace: ns, name, missingApi: missingApiMessage(apiVersion) }, () =>
       this.rest.request<KubeObject>('GET', objectPath(apiVersion, resource, ns, name)),
-    );
+    ).catch((e: unknown) => {
+      // The API went away since discovery was read (e.g. a CRD was deleted): read discovery afresh next time.
+      if (e instanceof KubeActionError && e.error.reason === 'crd-missing') this.discovery.clear();
+      throw e;
+    });
     // Like `kubectl get -o yaml`: managedFields are bookkeeping nobody wants to read.
     delete (obj.metadata as Record<string, unknown>).managedFields;
     return obj;
@@ -127,9 +131,7 @@ class KubeClusterActions implements ClusterActions {
     const path = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     let pending = this.discovery.get(path);
     if (!pending) {
-      const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-      const missingApi = group === 'postgresql.cnpg.io' ? CNPG_NOT_INSTALLED(`${kind} (${apiVersion})`) : `The server has no ${apiVersion} API`;
-      pending = this.call({ verb: 'get', resource: apiVersion, missingApi }, () => this.rest.request<{ resources?: ApiResource[] }>('GET', path)).then((r) => r.resources ?? []);
+      pending = this.call({ verb: 'get', resource: apiVersion, missingApi: missingApiMessage(apiVersion) }, () => this.rest.request<{ resources?: ApiResource[] }>('GET', path)).then((r) => r.resources ?? []);
       pending.catch(() => this.discovery.delete(path));
       this.discovery.set(path, pending);
     }
@@ -137,6 +139,10 @@ class KubeClusterActions implements ClusterActions {
     if (!found) throw new KubeActionError({ reason: 'not-found', message: `The server has no kind ${kind} in ${apiVersion}` });
     return found;
   }
+}
+
+function missingApiMessage(apiVersion: string): string {
+  return apiVersion.startsWith('postgresql.cnpg.io/') ? CNPG_NOT_INSTALLED(apiVersion) : `The server has no ${apiVersion} API`;
 }
 
 function refuseSecrets(apiVersion: string, kind: string): void {

@@ -66,9 +66,13 @@ function httpError(e: HttpError, s: ErrorSubject): KubeError {
       return { reason: 'unauthorized', status, message: `${s.server} rejected the credentials (401 Unauthorized): log in again or refresh the token` };
     case 403:
       return { reason: 'forbidden', status, message: `You may not ${s.verb} ${target} ${where(s)} (RBAC): ${serverSays ?? 'Forbidden'}` };
-    case 404:
-      if (!s.name && s.missingApi) return { reason: 'crd-missing', status, message: s.missingApi };
-      return { reason: 'not-found', status, message: s.name ? `${target} was not found ${where(s)}` : `The server has no ${s.resource} API` };
+    case 404: {
+      // An object's 404 names it in details; a 404 without a name means the API itself is missing.
+      const apiMissing = !s.name || !e.body?.details?.name;
+      if (apiMissing && s.missingApi) return { reason: 'crd-missing', status, message: s.missingApi };
+      if (e.body?.details?.kind === 'namespaces' && s.resource !== 'namespaces') return { reason: 'not-found', status, message: `Namespace ${e.body.details.name} does not exist` };
+      return { reason: 'not-found', status, message: s.name && !apiMissing ? `${target} was not found ${where(s)}` : `The server has no ${s.resource} API` };
+    }
     case 409:
       return { reason: 'conflict', status, message: serverSays ?? `${target} changed or already exists` };
     case 400:

@@ -32,6 +32,7 @@ export class KubeconfigError extends Error {
     readonly code: 'not-found' | 'invalid' | 'unreadable' | 'no-context',
   ) {
     super(message);
+    this.name = 'KubeconfigError';
   }
 }
 
@@ -94,8 +95,9 @@ function readOne(file: string): KubeConfig | undefined {
     throw new KubeconfigError(`Cannot read the kubeconfig file ${file}: ${(e as NodeJS.ErrnoException).code ?? 'read error'}.`, 'unreadable');
   }
   if (text.trim() === '') return undefined;
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
+    // Only the position: the error's own message quotes the offending line, which may hold a token.
     const err = doc.errors[0];
     const where = err.linePos ? ` (line ${err.linePos[0].line}, column ${err.linePos[0].col})` : '';
     throw new KubeconfigError(`The kubeconfig file ${file} is not valid YAML${where}.`, 'invalid');
