@@ -49,19 +49,48 @@ export function majorsWithParameter(name: string): number[] {
   return [...(BY_NAME.get(name.toLowerCase()) ?? [])].sort((a, b) => a - b);
 }
 
+/** Letter counts of each known name, for the cheap lower bound below. */
+const COUNTS = new Map([...BY_NAME.keys()].map((n) => [n, letterCounts(n)]));
+const suggestions = new Map<string, string | undefined>();
+
+function letterCounts(s: string): Int16Array {
+  const counts = new Int16Array(64);
+  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i) & 63]++;
+  return counts;
+}
+
+/** Bag distance: a lower bound of the edit distance, computed from letter counts only. */
+function bagDistance(a: Int16Array, b: Int16Array): number {
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < 64; i++) {
+    const d = a[i] - b[i];
+    if (d > 0) more += d;
+    else fewer -= d;
+  }
+  return Math.max(more, fewer);
+}
+
 /** The closest known parameter of that major (any major when unknown), if close enough to be a typo. */
 export function suggestParameter(name: string, major: number | undefined): string | undefined {
   const target = name.toLowerCase();
+  const key = `${hasParameterList(major) ? major : '*'}:${target}`;
+  if (suggestions.has(key)) return suggestions.get(key);
   const limit = Math.min(3, Math.max(1, Math.floor(target.length / 4)));
+  const targetCounts = letterCounts(target);
   let best: { name: string; distance: number } | undefined;
   for (const [candidate, majors] of BY_NAME) {
     if (hasParameterList(major) && !majors.has(major)) continue;
     if (Math.abs(candidate.length - target.length) > limit) continue;
+    if (bagDistance(targetCounts, COUNTS.get(candidate)!) > limit) continue;
     const distance = editDistance(target, candidate, limit);
     if (distance > limit) continue;
     if (!best || distance < best.distance || (distance === best.distance && candidate < best.name)) best = { name: candidate, distance };
   }
-  return best ? SPELLING.get(best.name) ?? best.name : undefined;
+  const result = best ? SPELLING.get(best.name) ?? best.name : undefined;
+  if (suggestions.size > 1000) suggestions.clear();
+  suggestions.set(key, result);
+  return result;
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), cut off above `limit`. */

@@ -31,26 +31,32 @@ function problem(opt: ParsedOption): string | undefined {
   }
 }
 
+/** The quick fix, whose edits are computed on demand (inserting a key formats YAML). */
 function removeOptionFix(ctx: RuleContext, opt: ParsedOption, alsoSchemaOnly: boolean): Fix[] {
   const { resource } = ctx;
-  const edits: TextEdit[] = [];
-  const paths: PathSegment[][] = [[...LIST, opt.index]];
-  if (opt.valueIndex !== undefined) paths.push([...LIST, opt.valueIndex]);
-  for (const p of paths) {
-    const e = removeKey(resource, p);
-    if (!e) return [];
-    edits.push(e);
-  }
-  if (alsoSchemaOnly) {
-    const current = getIn(resource.value, [...IMPORT, 'schemaOnly']);
-    if (current === undefined) {
+  const current = getIn(resource.value, [...IMPORT, 'schemaOnly']);
+  if (alsoSchemaOnly && current !== undefined && current !== true) return [];
+  const edits = (): TextEdit[] | undefined => {
+    const result: TextEdit[] = [];
+    const paths: PathSegment[][] = [[...LIST, opt.index]];
+    if (opt.valueIndex !== undefined) paths.push([...LIST, opt.valueIndex]);
+    for (const p of paths) {
+      const e = removeKey(resource, p);
+      if (!e) return undefined;
+      result.push(e);
+    }
+    if (alsoSchemaOnly && current === undefined) {
       const e = insertKey(resource, [...IMPORT], 'schemaOnly', 'true');
-      if (!e) return [];
-      edits.push(e);
-    } else if (current !== true) return [];
-  }
+      if (!e) return undefined;
+      result.push(e);
+    }
+    return result;
+  };
   const title = alsoSchemaOnly ? `Replace ${opt.text} with schemaOnly: true` : `Remove ${opt.text}${opt.valueIndex !== undefined ? ` ${opt.value}` : ''} from pgDumpExtraOptions`;
-  return [{ title, isPreferred: true, changes: () => [{ file: resource.file, edits }] }];
+  return [{ title, isPreferred: true, changes: () => {
+    const e = edits();
+    return e ? [{ file: resource.file, edits: e }] : [];
+  } }];
 }
 
 export const importDumpOptions: Rule = {

@@ -41,8 +41,12 @@ export const unknownPostgresqlParameter: Rule = {
       const suggestion = suggestParameter(key, major);
       const fixes: Fix[] = [];
       if (suggestion && suggestion !== key) {
-        const edit = renameKey(resource, [...PARAMETERS, key], suggestion);
-        if (edit) fixes.push({ title: `Change to ${suggestion}`, isPreferred: true, changes: () => [{ file: resource.file, edits: [edit] }] });
+        // Computed on demand: writing the key in the right quoting style parses YAML.
+        const changes = () => {
+          const edit = renameKey(resource, [...PARAMETERS, key], suggestion);
+          return edit ? [{ file: resource.file, edits: [edit] }] : [];
+        };
+        fixes.push({ title: `Change to ${suggestion}`, isPreferred: true, changes });
       }
       const subject = major !== undefined ? `PostgreSQL ${major}${image!.source === 'operatorDefault' ? ' (the operator default image)' : ''}` : 'PostgreSQL (any version from 13 to 18)';
       const history = elsewhere.length > 0 ? ` (${majorsText(elsewhere)})` : '';
