@@ -19,7 +19,7 @@ function run(cwd: string, ...argv: string[]): Run {
   const before = process.cwd();
   process.chdir(cwd);
   try {
-    const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+    const code = main(argv, (s) => out.push(s) > 0, (s) => err.push(s) > 0);
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     process.chdir(before);
