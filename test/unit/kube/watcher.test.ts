@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createContextWatcher } from '../../../src/kube/watcher';
 import type { ContextWatcher } from '../../../src/kube/types';
 import type { FakeKubeServer } from '../../kube-fake/server';
-import type { KubeConfig } from '../../../src/kube/client';
+import { k8s, type KubeConfig } from '../../../src/kube/client';
 import { FAST, names, objects, recordingScheduler, startScene, summary, waitFor } from './helpers';
 
 const allOk = (s: { kinds: Record<string, { state: string }> }) => Object.values(s.kinds).every((k) => k.state === 'ok');
@@ -238,6 +238,50 @@ describe('ContextWatcher against the fake API server', () => {
     w.start();
     await waitFor(w, (s) => objects(s, 'clusters').some((c) => c.metadata.labels?.while === 'hidden'));
     assert.equal(lists('clusters'), 1);
+  });
+
+  it('moves its position forward on bookmarks, so a resumed watch needs no relist', async () => {
+    await server.close();
+    ({ server, config } = await startScene({ historyLimit: 3 }));
+    const w = watcher({ kinds: ['clusters'], detectOperator: false });
+    w.start();
+    await waitFor(w, (s) => s.kinds.clusters.state === 'ok');
+    await waitForWatch(server, 'clusters');
+    // Other kinds change: the clusters' last resourceVersion falls out of the server's history.
+    for (let i = 0; i < 5; i++) server.modify('v1', 'Pod', 'db', 'pg-plugin-1', (p) => (p.metadata.annotations!.n = String(i)));
+    const bookmarkRv = String(server.store.resourceVersion);
+    server.bookmark();
+    server.dropWatches(undefined, false);
+    await until(() => watches('clusters').length === 2 && server.openWatches().length === 1);
+    assert.equal(watches('clusters')[1].query.resourceVersion, bookmarkRv);
+    assert.equal(lists('clusters'), 1);
+  });
+
+  it('lists in pages', async () => {
+    const w = watcher({ kinds: ['pods'], detectOperator: false, listPageSize: 2 });
+    w.start();
+    const s = await waitFor(w, (s) => s.kinds.pods.state === 'ok');
+    assert.equal(objects(s, 'pods').length, 9);
+    assert.equal(lists('pods'), 5);
+  });
+
+  it('reports rejected credentials once, without retrying on its own', async () => {
+    await server.close();
+    ({ server } = await startScene({ tokens: { 'good-token': 'alice' } }));
+    config = new k8s.KubeConfig();
+    config.loadFromString(server.kubeconfig({ token: 'stale-token' }));
+    const w = watcher({ kinds: ['clusters'], detectOperator: false });
+    w.start();
+    const s = await waitFor(w, (s) => s.kinds.clusters.state === 'error');
+    const c = s.kinds.clusters;
+    assert.equal(c.state === 'error' && c.error.reason, 'unauthorized');
+    assert.equal(c.state === 'error' && c.error.message, `${server.url} rejected the credentials (401 Unauthorized): log in again or refresh the token`);
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(server.requests.length, 1);
+    config.loadFromString(server.kubeconfig({ token: 'good-token' }));
+    const fresh = watcher({ kinds: ['clusters'], detectOperator: false });
+    fresh.start();
+    await waitFor(fresh, (s) => s.kinds.clusters.state === 'ok');
   });
 
   it('debounces bursts of changes into fewer notifications', async () => {
