@@ -92,7 +92,8 @@ function freePort() {
 
 /** Every code-server call writes under HOME and XDG dirs: keep them inside the run directory. */
 function isolatedEnv(runDir) {
-  const { KUBECONFIG: _ignored, ...inherited } = process.env;
+  const inherited = { ...process.env };
+  delete inherited.KUBECONFIG;
   return {
     ...inherited,
     HOME: join(runDir, 'home'),

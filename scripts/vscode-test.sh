@@ -66,9 +66,12 @@ ensure_tools() {
   mkdir -p "$cache"
   tar czf "$cache/$RIPGREP_ASSET" -C "$rg_tmp" rg
   rm -rf "$rg_tmp"
-  # Local Node headers for the native builds; unsafe_perm lets code-server's postinstall run as
-  # root; yes=true lets node-pty's `npx node-gyp` run when the user npmrc says yes=false.
-  if [ -e /usr/include/node/node_api.h ]; then export npm_config_nodedir=/usr; fi
+  # The running Node's own headers for the native builds (node-gyp would download them);
+  # unsafe_perm lets code-server's postinstall run as root; yes=true lets node-pty's
+  # `npx node-gyp` run when the user npmrc says yes=false.
+  local prefix
+  prefix=$(node -p 'require("path").resolve(process.execPath, "..", "..")')
+  if [ -e "$prefix/include/node/node_api.h" ]; then export npm_config_nodedir="$prefix"; fi
   (cd "$TOOLS" && npm_config_unsafe_perm=true npm_config_yes=true \
     npm install --no-audit --no-fund --no-save --loglevel=error \
     "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION")
