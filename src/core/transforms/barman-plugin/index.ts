@@ -126,7 +126,7 @@ function buildChanges(model: WorkspaceModel, work: ClusterWork[], placement: Pla
     const eol = new LineIndex(cluster.document.text).eol;
     const outcome = editCluster(cluster, w.edit, style);
     if ('problem' in outcome) {
-      refusals.push({ subject: displayName(cluster), reason: `its manifest could not be edited safely (${outcome.problem}).` });
+      refusals.push({ subject: displayName(cluster), reason: editProblem(outcome.problem) });
       continue;
     }
     let text = outcome.text;
@@ -197,4 +197,10 @@ function backupsOf(model: WorkspaceModel, cluster: Resource): Resource[] {
 
 function changeSummary(changes: FileChange[]): string[] {
   return changes.map((c) => (c.create ? `create ${c.file}` : `edit ${c.file} (${c.edits.length} change${c.edits.length === 1 ? '' : 's'})`));
+}
+
+function editProblem(problem: string): string {
+  const alias = /Unresolved alias[^:]*: (\S+)/.exec(problem);
+  if (alias) return `the anchor &${alias[1]} inside a moved block is used elsewhere in the Cluster (*${alias[1]}); replace that alias with its value first.`;
+  return `its manifest could not be edited safely (${problem}).`;
 }
