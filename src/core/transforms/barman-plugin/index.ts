@@ -4,7 +4,7 @@
 import type { WorkspaceModel, ModelFile } from '../../model/workspace';
 import { namespacesMatch } from '../../model/workspace';
 import { posix } from '../../model/paths';
-import { getIn, type Resource } from '../../model/resource';
+import { getIn, isSubstituted, type Resource } from '../../model/resource';
 import type { FileChange } from '../../rules/types';
 import { documentEdits, mergeFileChanges } from '../text/edits';
 import { LineIndex } from '../text/lines';
@@ -167,6 +167,13 @@ function buildChanges(model: WorkspaceModel, work: ClusterWork[], placement: Pla
       w.summary.push(`${displayName(b)}: method plugin (pluginConfiguration.name barman-cloud.cloudnative-pg.io).`);
       if (b.kind === 'Backup') {
         notes.push(`${displayName(b)}: Backup.spec is immutable once created (cnpg-facts.md §a); if it already exists in Kubernetes, delete it or leave it out of the apply rather than updating it.`);
+      }
+    }
+  }
+  for (const kind of ['ScheduledBackup', 'Backup']) {
+    for (const b of model.ofKind(kind)) {
+      if (isSubstituted(getIn(b.value, ['spec', 'cluster', 'name'])) && backupNeedsSwitch(b) === 'switch') {
+        notes.push(`${displayName(b)} (${b.file}) targets a Flux-substituted cluster name; if that is a migrated Cluster, set method: plugin and pluginConfiguration.name: barman-cloud.cloudnative-pg.io.`);
       }
     }
   }

@@ -1,6 +1,7 @@
-// Kustomize and Flux patches that would put `barmanObjectStore` back into a Cluster at build time.
-// Migrating the base while such a patch stays would re-enable in-tree archiving next to the plugin
-// (the webhook rejects that combination, cnpg-facts.md §a), so the migration refuses instead.
+// Kustomize and Flux patches that would put `barmanObjectStore` back into a Cluster at build time
+// (re-enabling in-tree archiving next to the plugin, which the webhook rejects, cnpg-facts.md §a), or
+// set a `retentionPolicy` that the plugin ignores on the Cluster (§c rule 2). Migrating the base while
+// such a patch stays would change what the overlay means, so the migration refuses instead.
 import { parseAllDocuments } from 'yaml';
 import type { WorkspaceModel } from '../../model/workspace';
 import { isKustomizationFile } from '../../model/kustomize';
@@ -10,6 +11,8 @@ import { asArray, asRecord, asString, getIn } from '../../model/resource';
 export interface PatchHit {
   file: string;
   what: string;
+  /** The in-tree key the patch sets. */
+  key: 'barmanObjectStore' | 'retentionPolicy';
 }
 
 interface PatchEntry {
@@ -28,8 +31,8 @@ export function patchesReAddingInTree(model: WorkspaceModel, clusterName: string
       if (isKustomizationFile(file.path)) entries = kustomizePatches(model, file.path, v);
       else if (/^kustomize\.toolkit\.fluxcd\.io\//.test(asString(v.apiVersion) ?? '') && v.kind === 'Kustomization') entries = fluxPatches(asRecord(v.spec) ?? {});
       for (const e of entries) {
-        if (e.text === undefined || !e.text.includes('barmanObjectStore')) continue;
-        if (appliesTo(e, clusterName)) hits.push({ file: file.path, what: e.where });
+        const key = e.text?.includes('barmanObjectStore') ? 'barmanObjectStore' : e.text?.includes('retentionPolicy') ? 'retentionPolicy' : undefined;
+        if (key && appliesTo(e, clusterName)) hits.push({ file: file.path, what: e.where, key });
       }
     }
   }

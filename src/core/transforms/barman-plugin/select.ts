@@ -121,7 +121,11 @@ export function refusalsFor(model: WorkspaceModel, cluster: Resource, selected: 
     }
   }
   for (const hit of patchesReAddingInTree(model, name)) {
-    refuse(`${hit.what} in ${hit.file} sets barmanObjectStore for it; after the migration the build would re-add in-tree archiving next to the plugin. Migrate or remove that patch first.`);
+    refuse(
+      hit.key === 'barmanObjectStore'
+        ? `${hit.what} in ${hit.file} sets barmanObjectStore for it; after the migration the build would re-add in-tree archiving next to the plugin. Migrate or remove that patch first.`
+        : `${hit.what} in ${hit.file} sets its retentionPolicy; after the migration retention lives on the ObjectStore and that patch would be ignored. Move it to a patch of the ObjectStore first.`,
+    );
   }
   // A Backup whose cluster reference could mean several Clusters must not be switched for only one.
   for (const kind of ['Backup', 'ScheduledBackup']) {
