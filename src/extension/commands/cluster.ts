@@ -35,13 +35,14 @@ export async function restartOrReload(verb: Verb, target: ClusterTarget, deps: C
   const ok = await confirmModal(`${w.title} cluster ${target.namespace}/${target.name} in context ${target.context}?`, w.detail, w.action);
   if (!ok) return false;
   const actions = deps.actions(target.context);
-  const resourceVersion = deps.liveCluster(target)?.metadata.resourceVersion;
+  // Like kubectl cnpg (client.MergeFrom without OptimisticLock): no resourceVersion, because the
+  // operator updates the status all the time and an annotation patch cannot lose anything.
   try {
-    if (verb === 'restart') await actions.restartCluster(target.namespace, target.name, resourceVersion);
-    else await actions.reloadCluster(target.namespace, target.name, resourceVersion);
+    if (verb === 'restart') await actions.restartCluster(target.namespace, target.name, undefined);
+    else await actions.reloadCluster(target.namespace, target.name, undefined);
   } catch (err) {
-    const conflict = err instanceof KubeActionError && err.error.reason === 'conflict';
-    const message = conflict ? 'the cluster changed since the explorer read it; try again once the tree has refreshed' : errorText(err);
+    const message = err instanceof KubeActionError && err.error.reason === 'not-found' ? 'the cluster no longer exists' : errorText(err);
+    deps.log(`${target.context}: ${verb} of ${target.namespace}/${target.name} failed: ${message}`);
     void vscode.window.showErrorMessage(`Could not ${verb} ${target.namespace}/${target.name}: ${message}`);
     return false;
   }

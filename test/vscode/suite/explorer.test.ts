@@ -147,6 +147,9 @@ suite('Cluster explorer', () => {
   });
 
   test('opens the live Cluster read-only as YAML', async () => {
+    server.modify('postgresql.cnpg.io/v1', 'Cluster', 'db', 'pg-plugin', (o) => {
+      (o.metadata as Record<string, unknown>).managedFields = [{ manager: 'cloudnative-pg', operation: 'Update', fieldsType: 'FieldsV1' }];
+    });
     const row = await waitForRow('the pg-plugin row', clusterRow('pg-plugin'));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('cnpg.cluster.openLive', row);
     const text = editor.document.getText();
