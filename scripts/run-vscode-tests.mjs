@@ -231,8 +231,16 @@ async function runSuite(mode) {
   if (mode === 'installed' && !vsix) fail('installed: --vsix <file> is required');
   await compile();
   const entry = join(OUT, 'vscode', mode === 'dev' ? 'suite' : 'installed', 'index.js');
+  // Failure artifacts: test-results/vscode-failure.png, code-server.log and vscode-console.log for
+  // the main run; the installed run adds "-installed" to each name.
+  const suffix = mode === 'dev' ? '' : `-${mode}`;
+  const artifact = {
+    shot: join(RESULTS, `vscode-failure${suffix}.png`),
+    log: join(RESULTS, `code-server${suffix}.log`),
+    console: join(RESULTS, `vscode-console${suffix}.log`),
+  };
   mkdirSync(RESULTS, { recursive: true });
-  for (const f of ['vscode-failure.png', 'code-server.log', 'vscode-console.log']) rmSync(join(RESULTS, f), { force: true });
+  for (const f of Object.values(artifact)) rmSync(f, { force: true });
 
   const runDir = mkdtempSync(join(tmpdir(), 'cnpg-vscode-test-'));
   const dirs = { ud: join(runDir, 'user-data'), ext: join(runDir, 'extensions') };
@@ -240,6 +248,8 @@ async function runSuite(mode) {
   const env = isolatedEnv(runDir);
   const sceneDone = join(runDir, 'scene-done');
   if (mode === 'dev') env.CNPG_VSCODE_TEST_SCENE_DONE = sceneDone;
+  // For the README picture the explorer suite leaves its fake cluster listed (explorer.test.ts).
+  if (shot) env.CNPG_EXPLORER_SCENE = '1';
   const logPath = join(runDir, 'code-server.log');
   const folder = prepareWorkspace(runDir);
   if (vsix) installVsix(resolve(vsix), env, dirs);
@@ -273,22 +283,22 @@ async function runSuite(mode) {
         }
       } catch (err) {
         uiError = err;
-        await page.screenshot({ path: join(RESULTS, 'vscode-failure.png') }).catch(() => {});
+        await page.screenshot({ path: artifact.shot }).catch(() => {});
       } finally {
         writeFileSync(sceneDone, 'done');
       }
     };
     code = await runInWorkbench(page, server.url, folder, payload, lines, onScene);
     if (code === 0 && mode === 'dev' && !sceneSeen) uiError = new Error('the suite never announced its final scene');
-    if (code !== 0) await page.screenshot({ path: join(RESULTS, 'vscode-failure.png') }).catch(() => {});
+    if (code !== 0) await page.screenshot({ path: artifact.shot }).catch(() => {});
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
   }
   const ok = code === 0 && !uiError;
   if (!ok) {
-    copyFileSync(logPath, join(RESULTS, 'code-server.log'));
-    writeFileSync(join(RESULTS, 'vscode-console.log'), `${lines.join('\n')}\n`);
+    copyFileSync(logPath, artifact.log);
+    writeFileSync(artifact.console, `${lines.join('\n')}\n`);
   }
   rmSync(runDir, { recursive: true, force: true });
 

@@ -91,12 +91,18 @@ fi
 VSIX=""
 if [ "$MODE" != --dev-only ]; then
   # Packaging rebuilds dist/ for production; the development build below replaces it again.
-  VSIX=$(node scripts/package.mjs --print-path | tail -n 1)
+  pack_log=$(mktemp)
+  node scripts/package.mjs --print-path | tee "$pack_log"
+  VSIX=$(tail -n 1 "$pack_log")
+  rm -f "$pack_log"
 fi
+status=0
 if [ "$MODE" != --installed-only ]; then
   node scripts/build.mjs
-  run dev ${VSCODE_TEST_SCREENSHOT:+--screenshot "$VSCODE_TEST_SCREENSHOT"}
+  run dev ${VSCODE_TEST_SCREENSHOT:+--screenshot "$VSCODE_TEST_SCREENSHOT"} || status=1
 fi
+# The installed run also goes ahead after a failed main run: each keeps its own failure artifacts.
 if [ -n "$VSIX" ]; then
-  run installed --vsix "$VSIX"
+  run installed --vsix "$VSIX" || status=1
 fi
+exit "$status"

@@ -26,8 +26,9 @@ const COMPANIONS: Record<string, string[]> = {
   'cnpg-objectstore': [],
   'cnpg-scheduledbackup': ['cnpg-cluster', 'cnpg-objectstore'],
   'cnpg-backup': ['cnpg-cluster', 'cnpg-objectstore'],
-  'cnpg-recovery-cluster': ['cnpg-objectstore'],
-  'cnpg-import-cluster': [],
+  // The source Cluster archives into the same ObjectStore: the pair must not collide.
+  'cnpg-recovery-cluster': ['cnpg-cluster', 'cnpg-objectstore'],
+  'cnpg-import-cluster': ['cnpg-objectstore'],
   'cnpg-replica-cluster': [],
   'cnpg-pooler': ['cnpg-cluster', 'cnpg-objectstore'],
 };
@@ -77,10 +78,13 @@ describe('snippets/cnpg.json', () => {
     assert.equal(schedule.split(/\s+/).length, 6);
   });
 
-  it('the recovery Cluster names its serverName and archives nothing into the source', () => {
-    const text = expanded('cnpg-recovery-cluster');
-    assert.match(text, /serverName: pg-main/);
-    assert.doesNotMatch(text, /^\s*plugins:/m);
-    assert.doesNotMatch(text, /isWALArchiver/);
+  it('the recovery Cluster names the source serverName and archives under its own', () => {
+    const doc = parseAllDocuments(expanded('cnpg-recovery-cluster'))[0].toJS();
+    const source = doc.spec.externalClusters.find((e: { name: string }) => e.name === doc.spec.bootstrap.recovery.source);
+    assert.equal(source.plugin.parameters.serverName, 'pg-main');
+    const archivers = doc.spec.plugins.filter((p: { isWALArchiver?: boolean }) => p.isWALArchiver);
+    assert.equal(archivers.length, 1);
+    assert.equal(archivers[0].parameters.barmanObjectName, source.plugin.parameters.barmanObjectName);
+    assert.notEqual(archivers[0].parameters.serverName, source.plugin.parameters.serverName);
   });
 });

@@ -9,6 +9,7 @@ export const SCENE_READY = 'cnpg-vscode-test: scene ready';
 
 export async function arrangeScene(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('notifications.clearAll');
   await vscode.commands.executeCommand('workbench.view.extension.cnpgTools');
   const doc = await vscode.workspace.openTextDocument(fixture('in-tree-cluster.yaml'));
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
