@@ -1,4 +1,4 @@
-import { keyRange, type Resource } from '../../model/resource';
+import { asArray, asRecord, getIn, isSubstituted, keyRange, type Resource } from '../../model/resource';
 import { namespacesMatch } from '../../model/workspace';
 import { describeLocation, sameLocation, type StoreLocation } from '../../cnpg/archive';
 import { isReplicaCluster } from '../../cnpg/replica';
@@ -20,8 +20,9 @@ export const sharedArchiveLocation: Rule = {
     if (self.name === undefined || isReplicaCluster(self.value) !== false) return;
     const mine = archivesOf(ctx, self).locations;
     if (mine.length === 0) return;
+    const myNames = new Set(mine.map((l) => l.serverName));
     for (const other of ctx.workspace.ofKind('Cluster')) {
-      if (!comparable(self, other)) continue;
+      if (!comparable(self, other) || !mayUseServerName(other, myNames)) continue;
       const theirs = archivesOf(ctx, other).locations;
       for (const loc of mine) {
         const shared = theirs.find((t) => sameLocation(t, loc));
@@ -48,6 +49,20 @@ function comparable(self: Resource, other: Resource): boolean {
   if (!namespacesMatch(self.namespace, other.namespace)) return false;
   if (other.name === self.name) return false;
   return isReplicaCluster(other.value) === false;
+}
+
+/**
+ * A cheap look at the serverNames a Cluster could archive under (its name, or one written), so that
+ * ObjectStores are only resolved for Clusters that might share a folder: comparing every pair in
+ * full is quadratic in ObjectStore lookups. No store change can alter this answer.
+ */
+function mayUseServerName(cluster: Resource, names: Set<string>): boolean {
+  if (cluster.name !== undefined && names.has(cluster.name)) return true;
+  const written = [
+    getIn(cluster.value, ['spec', 'backup', 'barmanObjectStore', 'serverName']),
+    ...asArray(getIn(cluster.value, ['spec', 'plugins'])).map((p) => getIn(asRecord(p), ['parameters', 'serverName'])),
+  ];
+  return written.some((n) => n !== undefined && n !== null && (typeof n !== 'string' || isSubstituted(n) || names.has(n)));
 }
 
 /** The Cluster restores from that very folder: recovery-archives-into-source reports it. */
