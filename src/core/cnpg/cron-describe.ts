@@ -1,7 +1,8 @@
 // Human words for a parsed CNPG schedule ("every day at 03:00:00", "every hour at minute 3,
 // second 0"), and the two readings of a five-field schedule: what CNPG runs (seconds first) and
 // what the author most likely meant (standard cron, minute first).
-import { BOUNDS, nextRun, parseSchedule, splitFields } from './cron-parse';
+import { BOUNDS, parseSchedule, splitFields } from './cron-parse';
+import { nextRun } from './cron-next';
 import type { CronField, CronFieldsSchedule, CronSchedule, FieldBounds, ParseResult } from './cron-parse';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -1,10 +1,8 @@
 // ScheduledBackup schedules as CloudNativePG reads them (robfig/cron v1.2.0, six fields, seconds
 // first; five fields accepted with day of week "*"). The parser and next-run search live in
-// cron-parse.ts, the words in cron-describe.ts; this module is the one to import.
+// cron-parse.ts, the next-run search in cron-next.ts, the words in cron-describe.ts; this module is the one to import.
 export {
   BOUNDS,
-  nextRun,
-  nextRuns,
   parseGoDuration,
   parseSchedule,
   splitFields,
@@ -15,4 +13,5 @@ export {
   type FieldBounds,
   type ParseResult,
 } from './cron-parse';
+export { nextRun, nextRuns } from './cron-next';
 export { describeCadence, formatSeconds, looksLikeFiveFieldCron, type FiveFieldReading } from './cron-describe';

@@ -34,9 +34,12 @@ export const backupMethodMismatch: Rule = {
       if (asRecord(backup?.[section])) return;
       const reason = !backup ? 'cannot proceed with the backup as the cluster has no backup section' : `no ${section} section defined on the target cluster`;
       const fixes: Fix[] = m.method === 'barmanObjectStore' && hasBarmanPlugin ? usePluginFix(resource) : [];
-      const advice = hasBarmanPlugin
-        ? `Cluster "${name}" backs up through the Barman Cloud Plugin: use method: plugin with pluginConfiguration.name: ${BARMAN_PLUGIN_NAME}.`
-        : alternatives(backup, plugins.enabled, name);
+      const advice =
+        m.method === 'volumeSnapshot'
+          ? `Add spec.backup.volumeSnapshot to the Cluster for snapshot backups. ${alternatives(backup, plugins.enabled, name)}`
+          : hasBarmanPlugin
+            ? `Cluster "${name}" backs up through the Barman Cloud Plugin: use method: plugin with pluginConfiguration.name: ${BARMAN_PLUGIN_NAME}.`
+            : alternatives(backup, plugins.enabled, name);
       ctx.report({
         range,
         message: `${resource.kind} has ${methodText} Cluster "${name}" has no ${m.method === 'barmanObjectStore' ? 'spec.backup.barmanObjectStore' : 'spec.backup.volumeSnapshot'}. ${failed(reason)} ${advice}`,
