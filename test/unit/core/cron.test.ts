@@ -87,6 +87,9 @@ describe('cron: parsing as robfig/cron v1.2.0 cron.Parse', () => {
     assert.equal(error('@every'), 'Unrecognized descriptor: @every');
     assert.equal(error('@every 1d'), 'Failed to parse duration @every 1d: time: unknown unit "d" in duration "1d"');
     assert.equal(error('@every 10'), 'Failed to parse duration @every 10: time: missing unit in duration "10"');
+    // v1.2.0 has no time-zone prefix (TZ= / CRON_TZ= came with v3): it is just another field.
+    assert.equal(error('TZ=Europe/Paris 0 0 3 * * *'), 'Expected 5 to 6 fields, found 7: TZ=Europe/Paris 0 0 3 * * *');
+    assert.match(error('CRON_TZ=UTC 0 3 * * *'), /^Failed to parse int from CRON_TZ=UTC/);
   });
 
   it('knows the descriptors', () => {

@@ -25,6 +25,8 @@ export const scheduleInvalid: Rule = {
     if (five?.intended.ok) {
       hint = ` It reads like a standard five-field cron, but CNPG reads six fields seconds first: "${five.intendedSchedule}" runs ${five.intendedCadence} (UTC).`;
       fixes = prependSecondsFix(resource, schedule, five.intendedCadence);
+    } else if (/^(CRON_)?TZ=/.test(schedule)) {
+      hint = ' robfig/cron v1.2.0 has no time-zone prefix (TZ= and CRON_TZ= came in v3): schedules run in the operator\'s time zone, normally UTC.';
     } else if (schedule.startsWith('@')) {
       hint = ' Descriptors are @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly and @every <duration> (e.g. @every 12h), in lower case.';
     } else if (/(^|[\s,/-])7($|[\s,/-])/.test(splitFields(schedule)[5] ?? '')) {

@@ -16,13 +16,14 @@ describe(RULE, () => {
     assert.match(byName('0 0 4 * * 7').message, /End of range \(7\) above maximum \(6\).*0 is Sunday/);
     assert.match(byName('0 3 * *').message, /Expected 5 to 6 fields, found 4/);
     assert.match(byName('@every 1d').message, /unknown unit "d"/);
+    assert.match(byName('CRON_TZ=').message, /no time-zone prefix/);
   });
 
   it('offers the six-field schedule for a five-field cron with names', () => {
     const f = byName('30 2 * * MON');
     const out = applyFix(files(), f, /Prepend a seconds field: "0 30 2 \* \* MON"/);
     assert.match(text(out, 'fire-unparseable.yaml'), /schedule: "0 30 2 \* \* MON"/);
-    assert.equal(findings(RULE, out).length, 4);
+    assert.equal(findings(RULE, out).length, 5);
     assert.deepEqual(byName('@Daily').fixes ?? [], []);
   });
 });
