@@ -47,6 +47,8 @@ export interface RequestRecord {
   name: string | undefined;
   user: string;
   status?: number;
+  /** Response body bytes sent (for watches: all events so far). */
+  bytes: number;
 }
 
 interface FailRule {
@@ -273,13 +275,16 @@ current-context: ${context}
       namespace: undefined,
       name: undefined,
       user: this.options.user ?? 'system:anonymous',
+      bytes: 0,
     };
     this.requests.push(record);
     const send = (code: number, body: unknown) => {
       record.status = code;
       if (res.headersSent) return void res.end();
+      const text = JSON.stringify(body);
+      record.bytes += Buffer.byteLength(text);
       res.writeHead(code, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
+      res.end(text);
     };
     const sendStatus = (s: S.Status) => send(s.code, s);
     const body = await readBody(req);
@@ -373,6 +378,7 @@ current-context: ${context}
       res,
       this.store,
       (conn) => this.watches.delete(conn),
+      (n) => (record.bytes += n),
     );
     this.watches.add(w);
     record.status = 200;

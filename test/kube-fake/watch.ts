@@ -1,7 +1,6 @@
 // Watch connections: chunked newline-delimited JSON events, replayed from the store's history and
 // then live, with selector transitions, bookmarks, server timeouts and 410 Gone for old versions.
 import type { ServerResponse } from 'node:http';
-import { clone } from './patch';
 import { apiVersionOf, type ResourceType } from './resources';
 import type { Matcher } from './selectors';
 import { expired, type Status } from './status';
@@ -31,6 +30,7 @@ export class WatchConnection {
     private readonly res: ServerResponse,
     private readonly store: Store,
     private readonly onClose: (w: WatchConnection) => void,
+    private readonly onBytes: (n: number) => void = () => undefined,
   ) {}
 
   /** Sends the backlog and subscribes; returns false when it answered 410 over HTTP instead. */
@@ -105,7 +105,9 @@ export class WatchConnection {
 
   private write(event: { type: string; object: unknown }): void {
     if (this.closed) return;
-    this.res.write(JSON.stringify({ type: event.type, object: clone(event.object) }) + '\n');
+    const line = JSON.stringify({ type: event.type, object: event.object }) + '\n';
+    this.onBytes(Buffer.byteLength(line));
+    this.res.write(line);
   }
 
   /** Ends the stream: cleanly (like the server's timeout) or by cutting the connection. */
