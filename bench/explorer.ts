@@ -50,7 +50,10 @@ function next(w: ContextWatcher, ok: (s: ContextSnapshot) => boolean): Promise<C
         resolve(s);
       }
     });
-    if (ok(w.snapshot())) (dispose(), resolve(w.snapshot()));
+    if (ok(w.snapshot())) {
+      dispose();
+      resolve(w.snapshot());
+    }
   });
 }
 
