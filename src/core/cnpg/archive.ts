@@ -187,7 +187,8 @@ export function externalClusterLocation(cluster: Resource, ext: ExternalClusterR
     const params = asRecord(plugin.parameters) ?? {};
     const store = objectStoreConfig(params.barmanObjectName, cluster.namespace, lookup);
     if (typeof store === 'string') return UNKNOWN(store);
-    return fromConfiguration(store.config, params.serverName, cluster.name, {
+    // The plugin treats an empty serverName like a missing one here (config.go NewFromCluster).
+    return fromConfiguration(store.config, params.serverName === '' ? undefined : params.serverName, cluster.name, {
       via: 'plugin',
       objectStore: store.store,
       storePath: [...base, 'plugin', 'parameters', 'barmanObjectName'],

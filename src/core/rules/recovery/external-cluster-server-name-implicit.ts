@@ -1,7 +1,7 @@
 import { asRecord, asString, getIn, isSubstituted, keyRange } from '../../model/resource';
 import { BARMAN_PLUGIN_NAME } from '../../cnpg/constants';
 import { formatScalar } from '../../edits/scalars';
-import { insertKey } from '../../edits/text-edits';
+import { insertKey, replaceValue } from '../../edits/text-edits';
 import { externalClusterNamed } from '../../cnpg/archive';
 import type { Rule } from '../types';
 import { fixOf } from '../backup/barman';
@@ -35,14 +35,17 @@ export const externalClusterServerNameImplicit: Rule = {
       const plugin = asRecord(ext?.value.plugin);
       if (!ext || !plugin || plugin.name !== BARMAN_PLUGIN_NAME || plugin.enabled === false) continue;
       const params = asRecord(plugin.parameters);
-      if (params?.serverName !== undefined && params.serverName !== null) continue;
+      if (params?.serverName !== undefined && params.serverName !== null && params.serverName !== '') continue;
       // The default is the restoring cluster's name; when that is the external cluster's name too, both readings agree.
       if (resource.name === name) continue;
       seen.add(name);
       const inTree = asString(getIn(ext.value, ['barmanObjectStore', 'serverName']));
       const value = inTree !== undefined && inTree !== '' && !isSubstituted(inTree) ? inTree : name;
       const base = ['spec', 'externalClusters', ext.index, 'plugin'];
-      const edit = insertKey(resource, [...base, 'parameters'], 'serverName', formatScalar(value, 'PLAIN', false));
+      const edit =
+        params && 'serverName' in params
+          ? replaceValue(resource, [...base, 'parameters', 'serverName'], value)
+          : insertKey(resource, [...base, 'parameters'], 'serverName', formatScalar(value, 'PLAIN', false));
       const own = resource.name ? `this Cluster's own name "${resource.name}"` : "this Cluster's own name";
       ctx.report({
         range: keyRange(resource, params ? [...base, 'parameters'] : base),

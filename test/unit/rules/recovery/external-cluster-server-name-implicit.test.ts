@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describeRuleFixtures } from '../harness';
-import { applyFix, findings, fixture, text } from '../backup/fix-helpers';
+import { applyFix, findings, fixture, source, text } from '../backup/fix-helpers';
 
 const RULE = 'external-cluster-server-name-implicit';
 describeRuleFixtures(RULE);
@@ -22,6 +22,34 @@ describe(RULE, () => {
     const t = text(out, 'fire-plugin-default.yaml');
     assert.match(t, /barmanObjectName: old-store\n {10}serverName: pg\n/);
     assert.match(t, /parameters: \{barmanObjectName: us-store, serverName: legacy\}\}/);
+    assert.equal(findings(RULE, out).length, 0);
+  });
+
+  it('treats an empty serverName as missing, as the plugin does, and fills it in', () => {
+    const files = [
+      source(
+        'c.yaml',
+        `apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata: {name: pg-new}
+spec:
+  instances: 1
+  storage: {size: 1Gi}
+  bootstrap: {recovery: {source: pg-old}}
+  externalClusters:
+    - name: pg-old
+      plugin:
+        name: barman-cloud.cloudnative-pg.io
+        parameters:
+          barmanObjectName: store
+          serverName: ""
+`,
+      ),
+    ];
+    const [f] = findings(RULE, files);
+    assert.ok(f);
+    const out = applyFix(files, f, /Add serverName: pg-old/);
+    assert.match(text(out, 'c.yaml'), /serverName: "pg-old"\n/);
     assert.equal(findings(RULE, out).length, 0);
   });
 });
