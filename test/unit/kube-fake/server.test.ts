@@ -117,6 +117,27 @@ describe('fake API server: discovery, reads and writes', () => {
     assert.equal(noop.body.metadata.resourceVersion, json.body.metadata.resourceVersion, 'a no-op patch does not bump the resourceVersion');
   });
 
+  it('replaces with PUT only at the current resourceVersion, and deletes', async () => {
+    const current = (await call(server.url, 'GET', `${CLUSTERS}/pg-plugin`)).body;
+    const noRv = await call(server.url, 'PUT', `${CLUSTERS}/pg-plugin`, { ...current, metadata: { ...current.metadata, resourceVersion: undefined } });
+    assert.equal(noRv.status, 422);
+    const put = await call(server.url, 'PUT', `${CLUSTERS}/pg-plugin`, { ...current, spec: { ...current.spec, instances: 2 }, status: { phase: 'ignored' } });
+    assert.equal(put.status, 200);
+    assert.equal(put.body.spec.instances, 2);
+    assert.equal(put.body.status.phase, 'Cluster in healthy state', 'PUT on the main resource keeps the status');
+    const stale = await call(server.url, 'PUT', `${CLUSTERS}/pg-plugin`, current);
+    assert.equal(stale.status, 409);
+    const rv = server.store.resourceVersion;
+    const w = await watch(server.url, `${CLUSTERS}?watch=1&resourceVersion=${rv}`);
+    const deleted = await call(server.url, 'DELETE', `${CLUSTERS}/pg-plugin`);
+    assert.equal(deleted.status, 200);
+    assert.equal(deleted.body.metadata.name, 'pg-plugin');
+    await w.next(1);
+    assert.equal(w.events[0].type, 'DELETED');
+    w.close();
+    assert.equal((await call(server.url, 'DELETE', `${CLUSTERS}/pg-plugin`)).status, 404);
+  });
+
   it('keeps status and spec apart between the main resource and /status', async () => {
     const main = await call(server.url, 'PATCH', `${CLUSTERS}/pg-plugin`, { status: { phase: 'hacked' }, spec: { instances: 4 } }, 'application/merge-patch+json');
     assert.equal(main.body.status.phase, 'Cluster in healthy state');
