@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addSource, DEFAULT_MAX_FILE_SIZE } from '../core/lint';
 import { WorkspaceModel } from '../core/model/workspace';
+import { isKustomizationFile } from '../core/model/kustomize';
 import type { FileChange } from '../core/rules/types';
 import { migrateToBarmanPlugin, type Placement } from '../core/transforms/barman-plugin';
 import { switchObjectStore } from '../core/transforms/object-store-switch';
@@ -140,13 +141,15 @@ function runObjectStore(argv: string[], out: Out, err: Out): number {
   return finish(result, texts, values.write ?? false, out, err);
 }
 
-function load(positionals: string[], err: Out): { model: WorkspaceModel; texts: Map<string, string> } {
+export function load(positionals: string[], err: Out): { model: WorkspaceModel; texts: Map<string, string> } {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const collected = collectYamlFiles(paths, DEFAULT_MAX_FILE_SIZE);
   for (const s of collected.skipped) err(`cnpg-tools: skipped ${displayPath(s.path)}: it ${s.reason}.`);
   const model = new WorkspaceModel();
   const texts = new Map<string, string>();
-  for (const f of collected.files) {
+  // Kustomizations first: each one added later re-reads every file below it.
+  const files = [...collected.files].sort((a, b) => Number(isKustomizationFile(b.path)) - Number(isKustomizationFile(a.path)));
+  for (const f of files) {
     if (f.size !== undefined && f.size > DEFAULT_MAX_FILE_SIZE) {
       err(`cnpg-tools: skipped ${displayPath(f.path)}: it is larger than ${DEFAULT_MAX_FILE_SIZE} bytes.`);
       continue;
@@ -157,7 +160,7 @@ function load(positionals: string[], err: Out): { model: WorkspaceModel; texts: 
   return { model, texts };
 }
 
-function finish(result: TransformResult, texts: Map<string, string>, write: boolean, out: Out, err: Out): number {
+export function finish(result: TransformResult, texts: Map<string, string>, write: boolean, out: Out, err: Out): number {
   const planned = result.changes.map((c) => ({ change: c, before: c.create ? undefined : texts.get(c.file), after: '' }));
   for (const p of planned) {
     if (!p.change.create && p.before === undefined) throw new Error(`no text for ${p.change.file}`);

@@ -11,7 +11,7 @@ import { documentEdits, mergeFileChanges } from './text/edits';
 import type { DocEditor } from './text/doc-editor';
 import { editDocument } from './text/edit-document';
 import { renderScalar } from './text/scalar';
-import { styleFor } from './text/style-of';
+import { StyleScope } from './text/style-of';
 import { clone } from './text/verify';
 import { displayName, sameNamespace } from './namespaces';
 import { TransformInputError, TransformRefused, type Refusal, type TransformResult } from './types';
@@ -66,6 +66,7 @@ export function switchObjectStore(model: WorkspaceModel, options: ObjectStoreSwi
   const reports: StoreSwitchReport[] = [];
   const changes = [];
   const usedSecrets = new Set<string>();
+  const styles = new StyleScope(model);
   for (const store of stores) {
     const config = asRecord(getIn(store.value, CONFIG));
     if (!config) {
@@ -108,7 +109,7 @@ export function switchObjectStore(model: WorkspaceModel, options: ObjectStoreSwi
     };
     reports.push(report);
     if (sets.length === 0) continue;
-    const style = styleFor(model, store.file, store.document);
+    const style = styles.styleFor(store.file, store.document);
     const outcome = editDocument(store.document, style, expected, (ed) => splice(ed, sets, style.indent), (doc) => sets.forEach((s) => doc.setIn(s.path, s.value)));
     if ('problem' in outcome) {
       refusals.push({ subject: displayName(store), reason: `its manifest could not be edited safely (${outcome.problem}).` });

@@ -109,6 +109,20 @@ describe('text: style and scalars', () => {
       assert.equal(renderScalar(s), s);
     }
   });
+  it('reads back as the same string in YAML 1.1 and 1.2, for any string', () => {
+    const chars = fc.constantFrom(...'aZ09 -_.:/#&*!|>\'"%@`{}[],?~=+$\\\n\tyesnoON'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.stringOf(chars, { maxLength: 12 }), fc.constantFrom('yes', 'No', 'on', '1e3', '0x1F', '1:20', '.inf', '2026-01-01', 's3://b/p', 'a-b.c')), (value) => {
+        const text = `v: ${renderScalar(value)}\n`;
+        for (const version of ['1.1', '1.2'] as const) {
+          const doc = parseDocument(text, { version });
+          assert.equal(doc.errors.length, 0, `${JSON.stringify(value)} -> ${text}`);
+          assert.equal(doc.get('v'), value, `${version}: ${JSON.stringify(value)} -> ${text}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
   it('keeps the quoting style of the value it replaces', () => {
     const doc = parseDocument("a: 'x'\nb: \"y\"\nc: z\n");
     const node = (k: string) => doc.get(k, true);

@@ -9,7 +9,7 @@ import type { FileChange } from '../../rules/types';
 import { documentEdits, mergeFileChanges } from '../text/edits';
 import { LineIndex } from '../text/lines';
 import { renderScalar } from '../text/scalar';
-import { styleFor } from '../text/style-of';
+import { StyleScope } from '../text/style-of';
 import { TransformRefused, type Refusal, type TransformResult } from '../types';
 import { displayName } from '../namespaces';
 import { backupNeedsSwitch, editBackup } from './backup-edit';
@@ -117,12 +117,13 @@ function explicitServerName(cluster: Resource, store: InTreeStore): ServerNameTe
 
 function buildChanges(model: WorkspaceModel, work: ClusterWork[], placement: Placement, refusals: Refusal[], notes: string[]): FileChange[] {
   const changes: FileChange[] = [];
+  const styles = new StyleScope(model);
   const kustomizationEntries = new Map<ModelFile, NewEntry[]>();
   const newFiles = new Map<string, { text: string; cluster: Resource }>();
   const editedBackups = new Set<Resource>();
   for (const w of work) {
     const { cluster } = w;
-    const style = styleFor(model, cluster.file, cluster.document);
+    const style = styles.styleFor(cluster.file, cluster.document);
     const eol = new LineIndex(cluster.document.text).eol;
     const outcome = editCluster(cluster, w.edit, style);
     if ('problem' in outcome) {
@@ -130,7 +131,7 @@ function buildChanges(model: WorkspaceModel, work: ClusterWork[], placement: Pla
       continue;
     }
     let text = outcome.text;
-    const kustomization = kustomizationBeside(model.allFiles(), cluster);
+    const kustomization = kustomizationBeside(model, cluster);
     const mode = placement === 'auto' ? (kustomization ? 'new-file' : 'same-file') : placement;
     const docs = w.created.map((plan) => objectStoreDocument(plan, style, eol).text);
     if (docs.length > 0 && mode === 'same-file') {
@@ -158,7 +159,7 @@ function buildChanges(model: WorkspaceModel, work: ClusterWork[], placement: Pla
       if (need === 'substituted') notes.push(`${displayName(b)}: spec.method is a Flux substitution; make sure it resolves to "plugin" with pluginConfiguration.name barman-cloud.cloudnative-pg.io.`);
       if (need !== 'switch' || editedBackups.has(b)) continue;
       editedBackups.add(b);
-      const edited = editBackup(b, styleFor(model, b.file, b.document));
+      const edited = editBackup(b, styles.styleFor(b.file, b.document));
       if ('problem' in edited) {
         refusals.push({ subject: displayName(b), reason: `its manifest could not be edited safely (${edited.problem}).` });
         continue;
@@ -185,7 +186,7 @@ function buildChanges(model: WorkspaceModel, work: ClusterWork[], placement: Pla
       notes.push(`${file.path} is empty; list ${entries.map((e) => e.entry).join(', ')} in it by hand.`);
       continue;
     }
-    const style = styleFor(model, file.path, file.parsed.documents[0]);
+    const style = styles.styleFor(file.path, file.parsed.documents[0]);
     const outcome = editKustomization(file, entries, style);
     if ('problem' in outcome) {
       refusals.push({ subject: file.path, reason: `its resources list could not be edited safely (${outcome.problem}).` });

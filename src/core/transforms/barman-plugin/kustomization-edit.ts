@@ -3,7 +3,7 @@ import { isScalar, isSeq, type Document } from 'yaml';
 import { nodeAt } from '../../yaml/parse';
 import { posix } from '../../model/paths';
 import { asArray, asRecord, type Resource } from '../../model/resource';
-import type { ModelFile } from '../../model/workspace';
+import type { ModelFile, WorkspaceModel } from '../../model/workspace';
 import type { DocEditor } from '../text/doc-editor';
 import { NeedsFallback } from '../text/doc-editor';
 import { editDocument, type EditOutcome } from '../text/edit-document';
@@ -68,8 +68,10 @@ function countFollowing(list: string[], at: number, entries: NewEntry[], prefix:
   return n;
 }
 
-/** The kustomization in the same folder as a resource, if any. */
-export function kustomizationBeside(files: ModelFile[], resource: Resource): ModelFile | undefined {
+/** The kustomization in the same folder as a resource, if any (from the model, or a list of files). */
+export function kustomizationBeside(source: WorkspaceModel | ModelFile[], resource: Resource): ModelFile | undefined {
   const dir = posix.dirname(resource.file);
-  return files.find((f) => posix.dirname(f.path) === dir && /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(f.path));
+  if (Array.isArray(source)) return source.find((f) => posix.dirname(f.path) === dir && /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(f.path));
+  const k = source.kustomizationFor(resource.file);
+  return k && k.dir === dir ? source.getFile(k.file) : undefined;
 }

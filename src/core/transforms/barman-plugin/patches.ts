@@ -21,22 +21,36 @@ interface PatchEntry {
   where: string;
 }
 
-export function patchesReAddingInTree(model: WorkspaceModel, clusterName: string): PatchHit[] {
-  const hits: PatchHit[] = [];
+/** A patch that mentions an in-tree key, with the file that declares it. */
+export interface InTreePatch extends PatchEntry {
+  file: string;
+  key: PatchHit['key'];
+}
+
+/** Every Kustomize or Flux patch of the workspace that mentions barmanObjectStore or retentionPolicy. */
+export function inTreePatches(model: WorkspaceModel): InTreePatch[] {
+  const out: InTreePatch[] = [];
   for (const file of model.allFiles()) {
+    const isKustomization = isKustomizationFile(file.path);
     for (const d of file.parsed.documents) {
+      if (!isKustomization && !d.text.includes('kustomize.toolkit.fluxcd.io')) continue;
       const v = asRecord(d.value);
       if (!v) continue;
       let entries: PatchEntry[] = [];
-      if (isKustomizationFile(file.path)) entries = kustomizePatches(model, file.path, v);
+      if (isKustomization) entries = kustomizePatches(model, file.path, v);
       else if (/^kustomize\.toolkit\.fluxcd\.io\//.test(asString(v.apiVersion) ?? '') && v.kind === 'Kustomization') entries = fluxPatches(asRecord(v.spec) ?? {});
       for (const e of entries) {
         const key = e.text?.includes('barmanObjectStore') ? 'barmanObjectStore' : e.text?.includes('retentionPolicy') ? 'retentionPolicy' : undefined;
-        if (key && appliesTo(e, clusterName)) hits.push({ file: file.path, what: e.where, key });
+        if (key) out.push({ ...e, file: file.path, key });
       }
     }
   }
-  return hits;
+  return out;
+}
+
+/** The patches that may set in-tree keys of the named Cluster. */
+export function patchesReAddingInTree(model: WorkspaceModel, clusterName: string, patches = inTreePatches(model)): PatchHit[] {
+  return patches.filter((p) => appliesTo(p, clusterName)).map((p) => ({ file: p.file, what: p.where, key: p.key }));
 }
 
 function kustomizePatches(model: WorkspaceModel, path: string, v: Record<string, unknown>): PatchEntry[] {

@@ -7,7 +7,7 @@ import { BARMAN_PLUGIN_NAME } from '../../cnpg/constants';
 import { TransformInputError, type Refusal } from '../types';
 import { displayName } from '../namespaces';
 import { folderOf, hasInTree, readInTree } from './inspect';
-import { patchesReAddingInTree } from './patches';
+import { inTreePatches, patchesReAddingInTree, type InTreePatch } from './patches';
 
 export interface ClusterSelector {
   name: string;
@@ -69,7 +69,8 @@ export function selectClusters(model: WorkspaceModel, selectors: ClusterSelector
     notes.push(`${displayName(c)} has no in-tree barmanObjectStore: nothing to migrate.`);
     return false;
   });
-  for (const c of selected) refusals.push(...refusalsFor(model, c, selected));
+  const patches = inTreePatches(model);
+  for (const c of selected) refusals.push(...refusalsFor(model, c, selected, patches));
   return { clusters: selected, refusals, notes };
 }
 
@@ -85,7 +86,7 @@ function helmTemplatesMentioning(model: WorkspaceModel, name: string): string[] 
 }
 
 /** Why this Cluster cannot be migrated safely; empty when it can. */
-export function refusalsFor(model: WorkspaceModel, cluster: Resource, selected: readonly Resource[]): Refusal[] {
+export function refusalsFor(model: WorkspaceModel, cluster: Resource, selected: readonly Resource[], patches: InTreePatch[] = inTreePatches(model)): Refusal[] {
   const subject = cluster.name ? displayName(cluster) : `Cluster ${rawName(cluster) ?? '(unnamed)'} in ${cluster.file}`;
   const out: Refusal[] = [];
   const refuse = (reason: string) => out.push({ subject, reason });
@@ -120,7 +121,7 @@ export function refusalsFor(model: WorkspaceModel, cluster: Resource, selected: 
       }
     }
   }
-  for (const hit of patchesReAddingInTree(model, name)) {
+  for (const hit of patchesReAddingInTree(model, name, patches)) {
     refuse(
       hit.key === 'barmanObjectStore'
         ? `${hit.what} in ${hit.file} sets barmanObjectStore for it; after the migration the build would re-add in-tree archiving next to the plugin. Migrate or remove that patch first.`

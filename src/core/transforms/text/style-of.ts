@@ -1,5 +1,6 @@
-// The style to write new text in for a document: what the document shows, else its file, else its folder.
-import type { WorkspaceModel } from '../../model/workspace';
+// The style to write new text in for a document: what the document shows, else its file, else its
+// folder. One StyleScope serves one transform run (the workspace does not change during it).
+import type { ModelFile, WorkspaceModel } from '../../model/workspace';
 import { posix } from '../../model/paths';
 import type { ParsedDocument } from '../../yaml/parse';
 import { combineStyles, detectStyle, type IndentStyle } from './style';
@@ -12,14 +13,37 @@ function styleOfDocument(d: ParsedDocument): ReturnType<typeof detectStyle> {
   return s;
 }
 
-export function styleFor(model: WorkspaceModel, file: string, document: ParsedDocument): IndentStyle {
-  const candidates = [styleOfDocument(document)];
-  const own = model.getFile(file);
-  for (const d of own?.parsed.documents ?? []) if (d !== document) candidates.push(styleOfDocument(d));
-  const dir = posix.dirname(file);
-  for (const f of model.allFiles()) {
-    if (f.path === own?.path || posix.dirname(f.path) !== dir) continue;
-    for (const d of f.parsed.documents) candidates.push(styleOfDocument(d));
+export class StyleScope {
+  private byDir: Map<string, ModelFile[]> | undefined;
+
+  constructor(private readonly model: WorkspaceModel) {}
+
+  styleFor(file: string, document: ParsedDocument): IndentStyle {
+    const candidates = [styleOfDocument(document)];
+    const own = this.model.getFile(file);
+    for (const d of own?.parsed.documents ?? []) if (d !== document) candidates.push(styleOfDocument(d));
+    for (const f of this.filesIn(posix.dirname(own?.path ?? file))) {
+      if (f === own) continue;
+      for (const d of f.parsed.documents) candidates.push(styleOfDocument(d));
+    }
+    return combineStyles(candidates);
   }
-  return combineStyles(candidates);
+
+  private filesIn(dir: string): ModelFile[] {
+    if (!this.byDir) {
+      this.byDir = new Map();
+      for (const f of this.model.allFiles()) {
+        const d = posix.dirname(f.path);
+        const list = this.byDir.get(d) ?? [];
+        list.push(f);
+        this.byDir.set(d, list);
+      }
+    }
+    return this.byDir.get(dir) ?? [];
+  }
+}
+
+/** The style for one document (a one-off StyleScope). */
+export function styleFor(model: WorkspaceModel, file: string, document: ParsedDocument): IndentStyle {
+  return new StyleScope(model).styleFor(file, document);
 }
