@@ -68,7 +68,8 @@ function fromConfiguration(
   if (destinationPath === undefined) return UNKNOWN('destinationPath is not a known string');
   const endpointRaw = config.endpointURL;
   if (endpointRaw !== undefined && endpointRaw !== null && known(endpointRaw) === undefined) return UNKNOWN('endpointURL is not a known string');
-  const written = serverName !== undefined && serverName !== null;
+  // CNPG's in-tree readers (GetServerName, the archiver) treat an empty serverName as unset.
+  const written = serverName !== undefined && serverName !== null && serverName !== '';
   const name = written ? known(serverName) : defaultServerName;
   if (name === undefined) return UNKNOWN('serverName is not known');
   return {
@@ -140,6 +141,8 @@ export function clusterArchiveLocations(cluster: Resource, lookup: Lookup): Arch
     // Without barmanObjectName the plugin injects no sidecar: nothing is archived (§b).
     if (params.barmanObjectName === undefined) add({ kind: 'none' });
     else if (typeof store === 'string') add(UNKNOWN(store));
+    // spec.plugins takes a written serverName as is, even an empty one (config.go NewFromCluster).
+    else if (params.serverName === '') add(UNKNOWN('serverName is empty'));
     else {
       add(
         fromConfiguration(store.config, params.serverName, cluster.name, {
@@ -188,7 +191,7 @@ export function externalClusterLocation(cluster: Resource, ext: ExternalClusterR
     const store = objectStoreConfig(params.barmanObjectName, cluster.namespace, lookup);
     if (typeof store === 'string') return UNKNOWN(store);
     // The plugin treats an empty serverName like a missing one here (config.go NewFromCluster).
-    return fromConfiguration(store.config, params.serverName === '' ? undefined : params.serverName, cluster.name, {
+    return fromConfiguration(store.config, params.serverName, cluster.name, {
       via: 'plugin',
       objectStore: store.store,
       storePath: [...base, 'plugin', 'parameters', 'barmanObjectName'],
