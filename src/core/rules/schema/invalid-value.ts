@@ -35,14 +35,14 @@ export const invalidValue: Rule = {
 const REJECTS = 'the API server rejects the document';
 
 /** Values a dedicated rule explains better; reported here only when that rule is turned off. */
-const COVERED: readonly { kind: string; path: string; reason: SchemaProblem['reason']; rule: string }[] = [
-  { kind: 'Cluster', path: 'spec.backup.retentionPolicy', reason: 'pattern', rule: 'retention-policy-format' },
-  { kind: 'ObjectStore', path: 'spec.retentionPolicy', reason: 'pattern', rule: 'retention-policy-format' },
+const COVERED: readonly { kind: string; path: string; reasons: readonly SchemaProblem['reason'][]; rule: string }[] = [
+  { kind: 'Cluster', path: 'spec.backup.retentionPolicy', reasons: ['pattern', 'type'], rule: 'retention-policy-format' },
+  { kind: 'ObjectStore', path: 'spec.retentionPolicy', reasons: ['pattern', 'type'], rule: 'retention-policy-format' },
 ];
 
 function coveredBy(kind: string, problem: SchemaProblem): string | undefined {
   const path = formatPath(problem.path);
-  return COVERED.find((c) => c.kind === kind && c.reason === problem.reason && c.path === path)?.rule;
+  return COVERED.find((c) => c.kind === kind && c.reasons.includes(problem.reason) && c.path === path)?.rule;
 }
 
 function describeProblem(resource: Resource, problem: SchemaProblem): ReportInput | undefined {
