@@ -28,6 +28,10 @@ describe('transform properties: the checks themselves', () => {
     const touchedAll = new Map([...c.input].map(([f, t]) => [f, t] as const));
     assert.throws(() => assertLintClean(new Map(), touchedAll, 'input'), /in-tree-barman-deprecated/);
   });
+  it('flag an output that breaks the CRD schema', () => {
+    const store = 'apiVersion: barmancloud.cnpg.io/v1\nkind: ObjectStore\nmetadata:\n  name: s\nspec:\n  configuration:\n    destinationPath: s3://b/\n    serverName: x\n    s3Credentials:\n      inheritFromIAMRole: true\n  retention: 30d\n';
+    assert.throws(() => assertLintClean(new Map(), new Map([['s.yaml', store]]), 'schema'), /unknown-field/);
+  });
   it('notice a lost comment and a changed neighbour document', () => {
     const file = 'apps/home-automation/postgresql/cluster.yaml';
     const output = new Map(c.input);

@@ -5,6 +5,7 @@ import type { WorkspaceModel, ModelFile } from '../../model/workspace';
 import { namespacesMatch } from '../../model/workspace';
 import { posix } from '../../model/paths';
 import { getIn, isSubstituted, type Resource } from '../../model/resource';
+import { BARMAN_PLUGIN_NAME } from '../../cnpg/constants';
 import type { FileChange } from '../../rules/types';
 import { documentEdits, mergeFileChanges } from '../text/edits';
 import { LineIndex } from '../text/lines';
@@ -55,7 +56,8 @@ export function migrateToBarmanPlugin(model: WorkspaceModel, options: BarmanPlug
   const work: ClusterWork[] = [];
   // Archiving stores first, so that a recovery-only block can share an identical one.
   for (const cluster of selection.clusters) {
-    if (refusals.some((r) => r.subject === displayName(cluster))) continue;
+    // A refused cluster is reported with the others; planning it would only guess.
+    if (cluster.name === undefined || refusals.some((r) => r.subject === displayName(cluster))) continue;
     const inTree = readInTree(cluster);
     const w: ClusterWork = { cluster, edit: { externals: [] }, created: [], summary: [] };
     work.push(w);
@@ -71,7 +73,7 @@ export function migrateToBarmanPlugin(model: WorkspaceModel, options: BarmanPlug
     if (!reused) w.created.push(plan);
     w.edit.primary = { storeName: plan.name, serverName: explicitServerName(cluster, inTree.primary), retention: retentionPath !== undefined, moveLeadingComments: !reused };
     w.summary.push(
-      `${displayName(cluster)}: spec.backup.barmanObjectStore${retentionPath ? ' and retentionPolicy' : ''} -> ObjectStore ${plan.name} (${reused ? `reused${plan.existing ? `, ${plan.existing.file}` : ''}` : 'new'}); plugin ${'barman-cloud.cloudnative-pg.io'} added as WAL archiver, serverName ${inTree.primary.serverName !== undefined ? `kept: ${inTree.primary.serverName}` : `left to its default, the cluster name (${cluster.name}), as before`}.`,
+      `${displayName(cluster)}: spec.backup.barmanObjectStore${retentionPath ? ' and retentionPolicy' : ''} -> ObjectStore ${plan.name} (${reused ? `reused${plan.existing ? `, ${plan.existing.file}` : ''}` : 'new'}); plugin ${BARMAN_PLUGIN_NAME} added as WAL archiver, serverName ${inTree.primary.serverName !== undefined ? `kept: ${inTree.primary.serverName}` : `left to its default, the cluster name (${cluster.name}), as before`}.`,
     );
   }
   for (const w of work) {
