@@ -39,6 +39,7 @@ async function compile() {
   const esbuild = await import('esbuild');
   const entries = [join(ROOT, 'test', 'runElectron.ts'), ...tsFiles(join(ROOT, 'test', 'vscode'))];
   rmSync(join(OUT, 'vscode'), { recursive: true, force: true });
+  // esbuild prints the errors itself; the stack trace of its exception adds nothing.
   await esbuild.build({
     entryPoints: entries,
     outbase: join(ROOT, 'test'),
@@ -50,7 +51,7 @@ async function compile() {
     target: 'node20',
     sourcemap: 'inline',
     logLevel: 'warning',
-  });
+  }).catch(() => fail('compiling the integration suite failed (errors above)'));
 }
 
 function tsFiles(dir) {
@@ -191,7 +192,7 @@ const SCENE_READY = 'cnpg-vscode-test: scene ready';
  * Opens the workbench with the test payload; resolves with mocha's exit code ('timeout' if none came).
  * `onScene` runs when the suite announces its final scene, while the extension host still runs.
  */
-async function runInWorkbench(page, url, folder, payload, lines, onScene) {
+async function runInWorkbench(page, url, folder, payload, lines, onScene, marks) {
   let scene = Promise.resolve();
   const exit = new Promise((res) => {
     void page.exposeFunction('codeAutomationLog', (_type, args) => {
@@ -208,7 +209,9 @@ async function runInWorkbench(page, url, folder, payload, lines, onScene) {
     timer = setTimeout(() => res('timeout'), TIMEOUT_S * 1000);
   });
   await page.goto(target);
+  marks.loaded = Date.now();
   const code = await Promise.race([exit, timeout]);
+  marks.done = Date.now();
   clearTimeout(timer);
   await scene;
   return code;
@@ -256,6 +259,7 @@ async function runSuite(mode) {
 
   const started = Date.now();
   const server = await startServer(env, dirs, logPath);
+  const marks = { server: Date.now() };
   const host = new URL(server.url).host;
   // The installed run names a tiny stand-in development extension, so the workbench enters test
   // mode while cnpg-tools itself loads from the extensions dir (see test/vscode/installed/).
@@ -288,7 +292,7 @@ async function runSuite(mode) {
         writeFileSync(sceneDone, 'done');
       }
     };
-    code = await runInWorkbench(page, server.url, folder, payload, lines, onScene);
+    code = await runInWorkbench(page, server.url, folder, payload, lines, onScene, marks);
     if (code === 0 && mode === 'dev' && !sceneSeen) uiError = new Error('the suite never announced its final scene');
     if (code !== 0) await page.screenshot({ path: artifact.shot }).catch(() => {});
   } finally {
@@ -308,6 +312,8 @@ async function runSuite(mode) {
   if (code === 'timeout') console.error(`vscode-test: ${mode} run timed out after ${TIMEOUT_S} s (VSCODE_TEST_TIMEOUT)`);
   if (uiError) console.error(`vscode-test: UI check failed: ${uiError.message}`);
   if (!ok) console.error(`vscode-test: failure screenshot and code-server log are in ${relative(ROOT, RESULTS)}/`);
+  const secs = (t) => (t ? `${((t - started) / 1000).toFixed(1)} s` : '-');
+  console.log(`vscode-test: ${mode} timeline: code-server up ${secs(marks.server)}, workbench loaded ${secs(marks.loaded)}, suite done ${secs(marks.done)}`);
   console.log(`vscode-test: ${mode}: ${passing} passing, ${failing} failing (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   process.exit(ok ? 0 : typeof code === 'number' && code !== 0 ? code : 1);
 }

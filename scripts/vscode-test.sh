@@ -40,7 +40,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # from source, which needs a compiler, python3 and the gssapi headers; ripgrep replaces the binary
 # @vscode/ripgrep would download from GitHub.
 ensure_system_packages() {
-  local missing=()
+  local missing=() t0=$SECONDS
   command -v chromium >/dev/null || missing+=(chromium)
   command -v rg >/dev/null || missing+=(ripgrep)
   [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
@@ -50,10 +50,12 @@ ensure_system_packages() {
   echo "vscode-test: installing ${missing[*]} with apt-get"
   if [ -z "${CNPG_APT_UPDATED:-}" ]; then as_root apt-get update -qq && export CNPG_APT_UPDATED=1; fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "vscode-test: system packages installed in $((SECONDS - t0)) s"
 }
 
 ensure_tools() {
   [ -e "$STAMP" ] && [ -x "$TOOLS/node_modules/.bin/code-server" ] && return 0
+  local t0=$SECONDS
   echo "vscode-test: installing code-server@$CODE_SERVER_VERSION and playwright-core@$PLAYWRIGHT_VERSION into $TOOLS (one time, about a minute)"
   rm -rf "$TOOLS"
   mkdir -p "$TOOLS"
@@ -76,17 +78,18 @@ ensure_tools() {
     npm install --no-audit --no-fund --no-save --loglevel=error \
     "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION")
   touch "$STAMP"
+  echo "vscode-test: tools installed in $((SECONDS - t0)) s"
 }
 
 run() { node scripts/run-vscode-tests.mjs "$@"; }
 
-ensure_system_packages
-ensure_tools
-[ "$MODE" = --tools-only ] && exit 0
 if [ "$MODE" = --compile-only ]; then
   run compile
   exit 0
 fi
+ensure_system_packages
+ensure_tools
+[ "$MODE" = --tools-only ] && exit 0
 
 VSIX=""
 if [ "$MODE" != --dev-only ]; then
