@@ -178,10 +178,13 @@ function kubeconfigErrorRow(message: string): RowModel {
 /** Integration tests read the rows and drive the session through this command; it exists only in test mode. */
 function registerTestCommand(context: vscode.ExtensionContext, h: ExplorerHandle): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('cnpg.test.explorer', (action?: { expand?: string; visible?: boolean }) => {
+    vscode.commands.registerCommand('cnpg.test.explorer', async (action?: { expand?: string; visible?: boolean; reveal?: string }) => {
       if (action?.expand) h.session.setExpanded(action.expand, true);
       if (action?.visible !== undefined) h.session.setVisible(action.visible);
       h.renderNow();
+      const row = action?.reveal ? h.provider.find((r) => r.id === action.reveal) : undefined;
+      if (row) await h.view.reveal(row, { expand: true, select: true, focus: true });
+      if (row && row.kind === 'context') await vscode.commands.executeCommand('list.expand');
       return { rows: h.provider.rows(), active: h.session.active, empty: h.isEmpty(), contexts: h.session.contexts.map((c) => c.name), watching: h.session.contexts.filter((c) => h.session.isWatching(c.name)).map((c) => c.name) };
     }),
   );

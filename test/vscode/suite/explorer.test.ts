@@ -19,7 +19,7 @@ interface ExplorerState {
   watching: string[];
 }
 
-const explorer = (action?: { expand?: string }) => vscode.commands.executeCommand<ExplorerState>('cnpg.test.explorer', action);
+const explorer = (action?: { expand?: string; reveal?: string }) => vscode.commands.executeCommand<ExplorerState>('cnpg.test.explorer', action);
 
 function find(rows: RowModel[], pred: (r: RowModel) => boolean): RowModel | undefined {
   for (const r of rows) {
@@ -79,14 +79,22 @@ suite('Cluster explorer', () => {
   suiteTeardown(async () => {
     delete process.env.CNPG_TOOLS_TEST_AUTOCONFIRM;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (keepScene) return;
+    if (keepScene) {
+      const failing = await waitForRow('the pg-failing row', clusterRow('pg-failing'));
+      await explorer({ reveal: failing.id });
+      await explorer({ reveal: 'ctx/offline' });
+      await vscode.commands.executeCommand('workbench.action.focusSideBar');
+      for (let i = 0; i < 10; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+      return;
+    }
     await vscode.workspace.getConfiguration('cnpg').update('kubeconfig', undefined, vscode.ConfigurationTarget.Global);
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test('shows the clusters of the active context with their state', async () => {
-    const plugin = await waitForRow('the pg-plugin row', clusterRow('pg-plugin'));
+    // Each kind is listed on its own: wait until the Backups and ObjectStores have arrived too.
+    const plugin = await waitForRow('the pg-plugin row with its last backup', (r) => clusterRow('pg-plugin')(r) && / · backup /.test(r.description ?? ''));
     // The operator is detected from its Deployment, in parallel with the lists.
     await waitForRow('the detected operator', (r) => r.kind === 'context' && /operator 1\.30\.0/.test(r.description ?? ''));
     const state = await explorer();
@@ -132,9 +140,13 @@ suite('Cluster explorer', () => {
 
   test('Back up now on an in-tree cluster sets barmanObjectStore explicitly', async () => {
     const row = await waitForRow('the pg-intree row', clusterRow('pg-intree'));
-    const result = await vscode.commands.executeCommand<{ name: string }>('cnpg.backup.run', row);
+    const result = await vscode.commands.executeCommand<{ name: string; followed: Promise<{ phase: string }> }>('cnpg.backup.run', row);
     const created = server.get('postgresql.cnpg.io/v1', 'Backup', 'legacy', result.name)!;
     assert.equal((created.spec as { method: string }).method, 'barmanObjectStore');
+    server.modify('postgresql.cnpg.io/v1', 'Backup', 'legacy', result.name, (o) => {
+      o.status = { phase: 'failed', error: 'no barman-cloud-backup in the image' };
+    });
+    assert.equal((await result.followed).phase, 'failed');
   });
 
   test('restart and reload set the kubectl-cnpg annotations', async () => {
