@@ -34,9 +34,10 @@ function run(cmd, args, options = {}) {
   return r;
 }
 
+class PackageError extends Error {}
+
 function fail(message) {
-  console.error(`package: ${message}`);
-  process.exit(1);
+  throw new PackageError(message);
 }
 
 function step(cmd, args) {
@@ -60,6 +61,11 @@ for (const [file, text] of [
 
 try {
   console.log(step(process.execPath, ['scripts/build.mjs', '--production']));
+  // ESLint stops direct imports of vscode in src/server and src/cli; this also catches indirect
+  // ones (a server module importing an extension module): the bundles must run outside VS Code.
+  for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+    if (/require\(["']vscode["']\)/.test(readFileSync(join(ROOT, bundle), 'utf8'))) fail(`${bundle} requires the vscode module; only dist/extension.js may`);
+  }
   mkdirSync(dirname(VSIX), { recursive: true });
   rmSync(VSIX, { force: true });
   const packed = step(process.execPath, [VSCE, 'package', '--no-dependencies', ...baseUrls(), '--out', VSIX]);
@@ -78,7 +84,12 @@ try {
   const kib = (p) => `${(statSync(join(ROOT, p)).size / 1024).toFixed(0)} KiB`;
   console.log(`package: ${relative(ROOT, VSIX)} (${kib(relative(ROOT, VSIX))}), ${listed.length} files:`);
   for (const f of listed) console.log(`  ${f}${existsSync(join(ROOT, f)) ? ` (${kib(f)})` : ''}`);
+} catch (err) {
+  if (!(err instanceof PackageError)) throw err;
+  console.error(`package: ${err.message}`);
+  rmSync(VSIX, { force: true }); // never leave a package that failed its checks
+  process.exitCode = 1;
 } finally {
   for (const f of standIns) rmSync(join(ROOT, f), { force: true });
 }
-if (process.argv.includes('--print-path')) console.log(VSIX);
+if (process.exitCode !== 1 && process.argv.includes('--print-path')) console.log(VSIX);
