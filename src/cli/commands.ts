@@ -7,5 +7,6 @@ export interface CliCommand {
 }
 
 import { migrateCommand } from './migrate';
+import { generateCommand } from './generate';
 
-export const commands: CliCommand[] = [migrateCommand];
+export const commands: CliCommand[] = [migrateCommand, generateCommand];

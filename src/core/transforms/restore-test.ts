@@ -1,0 +1,145 @@
+// Restore test (issue 4, transform 4): a throw-away one-instance Cluster recovered from another
+// Cluster's object-store backups through the Barman Cloud Plugin, with the source's effective
+// serverName written out (cnpg-facts.md §b serverName defaults, §c rule 20) and no WAL archiver, so it
+// can never write into the source's folder (§c rule 19). An in-tree source gets an ObjectStore built
+// from its barmanObjectStore block, as the barman-plugin migration builds them.
+import type { WorkspaceModel } from '../model/workspace';
+import { asRecord, asString, getIn, isSubstituted, type Resource } from '../model/resource';
+import { barmanPlugin } from '../cnpg/cluster';
+import { BARMAN_PLUGIN_NAME } from '../cnpg/constants';
+import { readInTree } from './barman-plugin/inspect';
+import { objectStoreDocument } from './barman-plugin/store-doc';
+import { StorePlanner } from './barman-plugin/stores';
+import { checkClusterName, nameWithSuffix } from './generated-name';
+import { createFile, planNewFile, type NewFilePlan } from './new-files';
+import { displayName, sameNamespace } from './namespaces';
+import { renderDocument } from './render';
+import { TransformInputError, TransformRefused, type TransformResult } from './types';
+
+export interface RestoreTestOptions {
+  /** Name of the restore-test Cluster (default `<cluster>-restore-test`). */
+  name?: string;
+  /** Recover up to this time (RFC 3339). */
+  targetTime?: string;
+  /** Recover up to this WAL position (`0/1A2B3C4D`). */
+  targetLSN?: string;
+}
+
+/** Spec fields copied from the source: what the data directory and the object-store access need. */
+const COPIED = ['imageName', 'imageCatalogRef', 'imagePullPolicy', 'imagePullSecrets', 'env', 'envFrom', 'serviceAccountTemplate', 'resources', 'affinity', 'storage', 'walStorage', 'tablespaces'];
+/** postgresql settings the restored data may depend on: preloaded libraries, extensions, their parameters. */
+const POSTGRESQL_COPIED = ['parameters', 'shared_preload_libraries', 'extensions'];
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const LSN = /^[0-9A-Fa-f]{1,8}\/[0-9A-Fa-f]{1,8}$/;
+
+interface Source {
+  store: string;
+  serverName: string;
+  /** The ObjectStore document this run creates for an in-tree source. */
+  storeText?: string;
+  via: 'plugin' | 'in-tree';
+  reused?: string;
+}
+
+export function generateRestoreTest(model: WorkspaceModel, cluster: Resource, options: RestoreTestOptions = {}): TransformResult {
+  const subject = displayName(cluster);
+  if (cluster.kind !== 'Cluster') throw new TransformInputError(`${subject} is not a CloudNativePG Cluster.`);
+  const target = recoveryTarget(options);
+  if (cluster.name === undefined) throw new TransformRefused([{ subject, reason: 'metadata.name is missing or a Flux substitution; the backups are found by the cluster name.' }]);
+  const name = options.name !== undefined ? checkClusterName(options.name, '--cluster-name') : nameWithSuffix(cluster.name, '-restore-test');
+  if (name === undefined || name === cluster.name) throw new TransformRefused([{ subject, reason: 'no distinct valid Cluster name comes from its name; choose one with --cluster-name.' }]);
+  const taken = model.ofKind('Cluster').find((c) => c.name === name && sameNamespace(model, c, cluster));
+  if (taken) throw new TransformRefused([{ subject: `Cluster ${name}`, reason: `it already exists (${taken.file}); delete the old restore test or choose another name with --cluster-name.` }]);
+  const file = planNewFile(model, cluster, `${name}.yaml`);
+  const source = backupSource(model, cluster, file);
+  const spec: Record<string, unknown> = { instances: 1 };
+  for (const key of COPIED) if (getIn(cluster.value, ['spec', key]) !== undefined) spec[key] = getIn(cluster.value, ['spec', key]);
+  const postgresql = asRecord(getIn(cluster.value, ['spec', 'postgresql'])) ?? {};
+  const pg = Object.fromEntries(POSTGRESQL_COPIED.filter((k) => postgresql[k] !== undefined).map((k) => [k, postgresql[k]]));
+  if (Object.keys(pg).length > 0) spec.postgresql = pg;
+  const recovery: Record<string, unknown> = { source: cluster.name };
+  if (target) recovery.recoveryTarget = target;
+  spec.bootstrap = { recovery };
+  spec.externalClusters = [{ name: cluster.name, plugin: { name: BARMAN_PLUGIN_NAME, parameters: { barmanObjectName: source.store, serverName: source.serverName } } }];
+  const metadata: Record<string, unknown> = { name };
+  // Like the ObjectStore copied beside it: the source's own namespace line, else the kustomization's.
+  const rawNamespace = asString(getIn(cluster.value, ['metadata', 'namespace']));
+  if (rawNamespace !== undefined) metadata.namespace = rawNamespace;
+  const value = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata, spec };
+  const upTo = target ? ` up to ${target.targetTime ?? target.targetLSN}` : ' up to the last archived WAL';
+  const header = [
+    `Restore test of Cluster ${cluster.name} (generated by cnpg-tools): one instance recovered from its backups`,
+    `(ObjectStore ${source.store}, serverName ${source.serverName})${upTo}.`,
+    `No WAL archiver and no backup section: it can never write into ${cluster.name}'s backups.`,
+    'Compare its data with the source, then delete it.',
+    'cnpg-lint-disable no-backup',
+  ];
+  const comments = [
+    { path: ['spec', 'externalClusters', 0, 'plugin', 'parameters', 'serverName'], above: [`Written out: in a plugin external cluster it would default to this Cluster's own name (cnpg-facts.md §b).`] },
+  ];
+  const texts: string[] = [];
+  if (source.storeText) texts.push(source.storeText);
+  texts.push(renderDocument(value, { style: file.style, eol: file.eol, header, comments }));
+  const outcome = createFile(model, cluster, file, texts, true);
+  const notes = [
+    outcome.kustomization
+      ? `Once applied, check the data (e.g. row counts of the main tables against ${cluster.name}), then remove ${file.path} and its entry in ${outcome.kustomization} (with pruning, that deletes the restore test).`
+      : `Apply ${file.path} with kubectl apply -f${rawNamespace === undefined ? ` -n <the namespace of ${cluster.name}>` : ''}, check the data (e.g. row counts of the main tables against ${cluster.name}), then delete it.`,
+    ...outcome.notes.filter((n) => !n.includes('is not listed in any kustomization')),
+  ];
+  if (source.via === 'in-tree') {
+    notes.push(`${subject} archives in-tree; the restore test reads the same folder through the Barman Cloud Plugin, which must be installed (it needs cert-manager).`);
+  }
+  if (texts.some((t) => t.includes('${'))) notes.push(`${file.path} contains Flux \${...} substitutions copied from the source; kubectl apply does not replace them.`);
+  const summary = [
+    `${subject} -> restore test Cluster ${name} from ObjectStore ${source.store}${source.storeText ? ' (new, copied from spec.backup.barmanObjectStore)' : source.reused ? ` (reused, ${source.reused})` : ''}, serverName ${source.serverName}${upTo}.`,
+    `create ${file.path}.`,
+  ];
+  return { changes: outcome.changes, summary, notes };
+}
+
+function recoveryTarget(options: RestoreTestOptions): { targetTime?: string; targetLSN?: string } | undefined {
+  if (options.targetTime !== undefined && options.targetLSN !== undefined) throw new TransformInputError('Give --target-time or --target-lsn, not both.');
+  if (options.targetTime !== undefined) {
+    if (!RFC3339.test(options.targetTime) || Number.isNaN(Date.parse(options.targetTime.replace(' ', 'T')))) {
+      throw new TransformInputError(`--target-time "${options.targetTime}" is not an RFC 3339 time such as 2026-07-01T12:00:00Z.`);
+    }
+    return { targetTime: options.targetTime };
+  }
+  if (options.targetLSN !== undefined) {
+    if (!LSN.test(options.targetLSN)) throw new TransformInputError(`--target-lsn "${options.targetLSN}" is not a WAL position such as 0/1A2B3C4D.`);
+    return { targetLSN: options.targetLSN };
+  }
+  return undefined;
+}
+
+/** Where the source's backups are: its Barman Cloud Plugin store, else its in-tree barmanObjectStore. */
+function backupSource(model: WorkspaceModel, cluster: Resource, file: NewFilePlan): Source {
+  const subject = displayName(cluster);
+  const refuse = (reason: string): never => {
+    throw new TransformRefused([{ subject, reason }]);
+  };
+  const plugin = barmanPlugin(cluster.value);
+  const storeParam = plugin?.parameters.barmanObjectName;
+  if (plugin && storeParam !== undefined) {
+    const store = asString(storeParam);
+    if (store === undefined || store === '' || isSubstituted(store)) return refuse('its barmanObjectName is not a plain name.');
+    return { store, serverName: serverNameOf(plugin.parameters.serverName, cluster.name!, refuse), via: 'plugin' };
+  }
+  const inTree = readInTree(cluster).primary;
+  if (!inTree) throw new TransformInputError(`${subject} has no object-store backups to restore from (no Barman Cloud Plugin with barmanObjectName, no spec.backup.barmanObjectStore).`);
+  const serverName = serverNameOf(inTree.serverName, cluster.name!, refuse);
+  const planner = new StorePlanner(model, '${cluster}-restore-source');
+  const outcome = planner.plan(cluster, inTree, cluster.name!, { configuration: inTree.configuration }, false);
+  if ('refusal' in outcome) return refuse(outcome.refusal);
+  if (outcome.reused) return { store: outcome.plan.name, serverName, via: 'in-tree', reused: outcome.plan.existing?.file };
+  return { store: outcome.plan.name, serverName, via: 'in-tree', storeText: objectStoreDocument(outcome.plan, file.style, file.eol).text };
+}
+
+function serverNameOf(written: unknown, clusterName: string, refuse: (reason: string) => never): string {
+  if (written === undefined || written === null) return clusterName;
+  const s = asString(written);
+  if (s === undefined || s === '' || isSubstituted(s)) return refuse('its serverName is not a plain name, so the folder of its backups is unknown.');
+  return s;
+}
