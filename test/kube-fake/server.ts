@@ -2,13 +2,17 @@
 // writes, Status errors, RBAC denials and fault injection. Tests change objects through its methods.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { denies, type DenyRule, type FailRule, type RequestRecord } from './faults';
 import { Handlers, type Admission, type Reply, type Target } from './handlers';
 import { clone } from './patch';
-import { apiVersionOf, discoveryEntries, RESOURCE_TYPES, type ResourceType } from './resources';
+import { apiVersionOf, RESOURCE_TYPES, type ResourceType } from './resources';
+import { route as resolveRoute, type Route } from './routes';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from './selectors';
 import * as S from './status';
 import { Store, type StoredObject } from './store';
 import { WatchConnection } from './watch';
+
+export type { DenyRule, RequestRecord } from './faults';
 
 export interface FakeKubeServerOptions {
   /** How many change events watches can replay (older resourceVersions get 410 Gone). */
@@ -22,46 +26,6 @@ export interface FakeKubeServerOptions {
   bookmarkIntervalMs?: number;
   /** API groups served at start; defaults to all (core, apps, CNPG, Barman Cloud, Zalando). */
   groups?: string[];
-}
-
-export interface DenyRule {
-  verbs?: string[];
-  /** e.g. "clusters", "clusters/status", "pods". */
-  resources?: string[];
-  groups?: string[];
-  /** Denies in these namespaces and at the cluster scope (which needs every namespace). */
-  namespaces?: string[];
-  /** Denies only requests across all namespaces. */
-  clusterScopeOnly?: boolean;
-  users?: string[];
-}
-
-export interface RequestRecord {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  verb: string | undefined;
-  group: string | undefined;
-  resource: string | undefined;
-  namespace: string | undefined;
-  name: string | undefined;
-  user: string;
-  status?: number;
-  /** Response body bytes sent (for watches: all events so far). */
-  bytes: number;
-}
-
-interface FailRule {
-  match: (r: RequestRecord) => boolean;
-  status: S.Status;
-  times: number;
-}
-
-interface Route {
-  rt: ResourceType;
-  namespace: string | undefined;
-  name: string | undefined;
-  subresource: string | undefined;
 }
 
 export class FakeKubeServer {
@@ -289,7 +253,7 @@ current-context: ${context}
     const sendStatus = (s: S.Status) => send(s.code, s);
     const body = await readBody(req);
     try {
-      const route = this.route(url.pathname);
+      const route = resolveRoute(url.pathname, this.groups);
       if (route && typeof route === 'object' && 'rt' in route) this.describe(record, req.method ?? 'GET', url, route);
       if (this.delay?.match(record)) await new Promise((r) => setTimeout(r, this.delay!.ms));
       if (this.options.tokens) {
@@ -327,15 +291,7 @@ current-context: ${context}
   }
 
   private denied(record: RequestRecord, route: Route): S.Status | undefined {
-    const rule = this.denyRules.find(
-      (r) =>
-        (!r.verbs || r.verbs.includes(record.verb!)) &&
-        (!r.resources || r.resources.includes(record.resource!)) &&
-        (!r.groups || r.groups.includes(record.group!)) &&
-        (!r.users || r.users.includes(record.user)) &&
-        (r.clusterScopeOnly ? record.namespace === undefined : !r.namespaces || record.namespace === undefined || r.namespaces.includes(record.namespace)),
-    );
-    if (!rule) return undefined;
+    if (!this.denyRules.some((r) => denies(r, record))) return undefined;
     return S.forbidden(record.user, record.verb!, route.rt, route.namespace, route.name, route.subresource);
   }
 
@@ -383,40 +339,6 @@ current-context: ${context}
     this.watches.add(w);
     record.status = 200;
     if (!w.open(sendStatus)) this.watches.delete(w);
-  }
-
-  /** Discovery documents, or the resource a path names; undefined for paths nothing serves. */
-  private route(path: string): { discovery: unknown } | Route | undefined {
-    const parts = path.split('/').filter((p) => p !== '');
-    const served = RESOURCE_TYPES.filter((r) => this.groups.has(r.group));
-    if (path === '/version') return { discovery: { major: '1', minor: '33', gitVersion: 'v1.33.1', platform: 'linux/amd64' } };
-    if (parts[0] === 'api') {
-      if (parts.length === 1) return { discovery: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] } };
-      if (parts[1] !== 'v1') return undefined;
-      return this.resourceRoute(served.filter((r) => r.group === ''), 'v1', '', parts.slice(2));
-    }
-    if (parts[0] !== 'apis') return undefined;
-    const groups = [...new Set(served.filter((r) => r.group !== '').map((r) => r.group))];
-    const groupDoc = (g: string) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } });
-    if (parts.length === 1) return { discovery: { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(groupDoc) } };
-    if (!groups.includes(parts[1])) return undefined;
-    if (parts.length === 2) return { discovery: { kind: 'APIGroup', apiVersion: 'v1', ...groupDoc(parts[1]) } };
-    if (parts[2] !== 'v1') return undefined;
-    return this.resourceRoute(served.filter((r) => r.group === parts[1]), `${parts[1]}/v1`, parts[1], parts.slice(3));
-  }
-
-  private resourceRoute(types: ResourceType[], groupVersion: string, _group: string, rest: string[]): { discovery: unknown } | Route | undefined {
-    if (rest.length === 0) return { discovery: { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources: types.flatMap(discoveryEntries) } };
-    let namespace: string | undefined;
-    if (rest[0] === 'namespaces' && rest.length >= 3 && types.some((r) => r.namespaced && r.plural === rest[2])) {
-      namespace = rest[1];
-      rest = rest.slice(2);
-    }
-    const rt = types.find((r) => r.plural === rest[0] && r.namespaced === (namespace !== undefined || rest.length === 1));
-    const anyScope = types.find((r) => r.plural === rest[0]);
-    const found = rt ?? (rest.length === 1 ? anyScope : undefined);
-    if (!found || rest.length > 3 || (found.namespaced && namespace === undefined && rest.length > 1)) return undefined;
-    return { rt: found, namespace, name: rest[1], subresource: rest[2] };
   }
 }
 
