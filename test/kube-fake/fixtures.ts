@@ -20,6 +20,7 @@ const readyConditions = (archiving: ReturnType<typeof condition>) => [
   archiving,
   condition('LastBackupSucceeded', 'True', 'LastBackupSucceeded', 'Backup was successful', 8),
   condition('ConsistentSystemID', 'True', 'Unique', 'A single, unique system ID was found across reporting instances.'),
+  condition('Initialized', 'True', 'BootstrapCompleted', 'Cluster has been bootstrapped', 240),
 ];
 
 const archivingOk = condition('ContinuousArchiving', 'True', 'ContinuousArchivingSuccess', 'Continuous archiving is working');
@@ -88,7 +89,14 @@ export function cluster(o: ClusterOptions): StoredObject {
     readService: `${o.name}-r`,
     selector: `cnpg.io/cluster=${o.name},cnpg.io/podRole=instance`,
     cloudNativePGCommitHash: '4b5e244a',
-    conditions: o.backup === 'none' || o.backup === 'snapshots' ? [readyConditions(archivingOk)[0]] : readyConditions(archiving),
+    // Without archiving there is no ContinuousArchiving and, before a first backup, no LastBackupSucceeded.
+    conditions: o.backup === 'none' || o.backup === 'snapshots' ? readyConditions(archivingOk).filter((c) => !['ContinuousArchiving', 'LastBackupSucceeded'].includes(c.type)) : readyConditions(archiving),
+    healthyPVC: names,
+    pvcCount: instances,
+    instancesReportedState: Object.fromEntries(names.map((n, i) => [n, { ip: `10.244.${i + 1}.${10 + (o.name.length % 200)}`, isPrimary: i === 0, timeLineID: 1 }])),
+    pgDataImageInfo: { image, majorVersion: 18 },
+    topology: { instances: Object.fromEntries(names.map((n) => [n, {}])), nodesUsed: instances, successfullyExtracted: true },
+    switchReplicaClusterStatus: {},
   };
   if (o.backup === 'plugin' || o.backup === 'mixed') status.pluginStatus = [barmanPluginStatus];
   if (system) {
