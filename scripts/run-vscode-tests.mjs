@@ -226,6 +226,20 @@ async function checkExplorerRendered(page) {
   if (/no data provider registered/i.test(body)) throw new Error('the Clusters view has no data provider');
 }
 
+/** Drags the sash right of the side bar so the explorer's rows are readable in the picture. */
+async function widenSideBar(page, width) {
+  const box = await page.locator('.part.sidebar').first().boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  // Rest the pointer on the empty lower part of the side bar: no sash highlight, no tooltip.
+  await page.mouse.move(box.x + 60, box.y + box.height - 30);
+  await sleep(500);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function runSuite(mode) {
@@ -274,13 +288,14 @@ async function runSuite(mode) {
   let uiError;
   let sceneSeen = false;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const onScene = async () => {
       sceneSeen = true;
       try {
         await sleep(2000); // let squiggles, tokens and the hover paint
         await checkExplorerRendered(page);
         if (shot) {
+          await widenSideBar(page, 520);
           mkdirSync(dirname(resolve(shot)), { recursive: true });
           await page.screenshot({ path: shot });
           console.log(`vscode-test: screenshot saved to ${relative(ROOT, resolve(shot))}`);
