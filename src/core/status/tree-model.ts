@@ -8,6 +8,9 @@ import { clusterRow, type ZalandoLinkFrom } from './tree-cluster';
 import type { ContextInput, RowModel, RowTarget, TreeOptions } from './tree-types';
 import { zalandoStatus, type ZalandoStatus } from './zalando-status';
 import { issueTitle } from './titles';
+import { TreeCache } from './tree-cache';
+import { CLUSTER_LABEL } from '../cnpg/constants';
+import { getIn } from '../model/resource';
 
 export const ZALANDO_API = 'acid.zalan.do/v1';
 
@@ -37,8 +40,26 @@ export interface ContextContent {
   zalando: ZalandoStatus[];
 }
 
+function clusterKeyOfSpec(o: KubeObject): string | undefined {
+  const name = getIn(o, ['spec', 'cluster', 'name']);
+  return typeof name === 'string' ? `${o.metadata.namespace ?? ''}/${name}` : undefined;
+}
+
+function groupBy(objects: KubeObject[] | undefined, key: (o: KubeObject) => string | undefined): Map<string, KubeObject[]> | undefined {
+  if (!objects) return undefined;
+  const map = new Map<string, KubeObject[]>();
+  for (const o of objects) {
+    const k = key(o);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(o);
+    else map.set(k, [o]);
+  }
+  return map;
+}
+
 /** Status of everything a snapshot holds (the CodeLens and reveal use it too). */
-export function contextContent(snapshot: ContextSnapshot, now: number): ContextContent {
+export function contextContent(snapshot: ContextSnapshot, now: number, cache?: TreeCache): ContextContent {
   const list = (k: WatchedKind): KubeObject[] | undefined => (snapshot.kinds[k]?.state === 'ok' ? (snapshot.kinds[k] as { objects: KubeObject[] }).objects : undefined);
   const stores = snapshot.kinds.objectStores;
   const objectStores: ObjectStoresState =
@@ -49,9 +70,30 @@ export function contextContent(snapshot: ContextSnapshot, now: number): ContextC
       : { state: 'unknown', why: stores?.state === 'error' ? stores.error.reason : 'loading' };
   const cnpg = list('clusters') ?? [];
   const operatorVersion = snapshot.operator?.version;
-  const clusters = cnpg.map((cluster) =>
-    clusterStatus({ cluster, backups: list('backups'), scheduledBackups: list('scheduledBackups'), objectStores, pods: list('pods'), operatorVersion, now }),
-  );
+  // Index once per snapshot: each cluster then reads only its own objects (linear, not N x M).
+  const backups = groupBy(list('backups'), clusterKeyOfSpec);
+  const scheduled = groupBy(list('scheduledBackups'), clusterKeyOfSpec);
+  const pods = groupBy(list('pods'), (p) => (p.metadata.labels?.[CLUSTER_LABEL] ? `${p.metadata.namespace ?? ''}/${p.metadata.labels[CLUSTER_LABEL]}` : undefined));
+  const storesByNs = objectStores.state === 'ok' ? groupBy(objectStores.objects, (o) => o.metadata.namespace ?? '') : undefined;
+  const minute = Math.floor(now / 60_000);
+  const clusters = cnpg.map((cluster) => {
+    const key = `${cluster.metadata.namespace ?? ''}/${cluster.metadata.name}`;
+    const stores: ObjectStoresState = storesByNs ? { state: 'ok', objects: storesByNs.get(cluster.metadata.namespace ?? '') ?? [] } : objectStores;
+    const input = {
+      cluster,
+      backups: backups && (backups.get(key) ?? []),
+      scheduledBackups: scheduled && (scheduled.get(key) ?? []),
+      objectStores: stores,
+      pods: pods && (pods.get(key) ?? []),
+      operatorVersion,
+      now,
+    };
+    if (!cache) return clusterStatus(input);
+    const states = [input.backups, input.scheduledBackups, input.pods, stores.state === 'ok' ? stores.objects : undefined].map((l) => (l ? 'ok' : 'unknown'));
+    const extra = `${snapshot.context}|${key}|${operatorVersion ?? ''}|${minute}|${states.join(',')}|${stores.state === 'unknown' ? stores.why : ''}`;
+    const cacheKey = TreeCache.keyOf([cluster, ...(input.backups ?? []), ...(input.scheduledBackups ?? []), ...(input.pods ?? []), ...(stores.state === 'ok' ? stores.objects : [])], extra);
+    return cache.status(`${snapshot.context}/${key}`, cacheKey, () => clusterStatus(input));
+  });
   const zalando = (list('zalando') ?? []).map((pg) => zalandoStatus(pg, cnpg));
   return { clusters, zalando };
 }
@@ -93,7 +135,7 @@ export function contextRow(input: ContextInput, options: TreeOptions): RowModel 
     row.children = [errorRow(id, target, clusters.error, 'clusters')];
     return row;
   }
-  const content = contextContent(snap, options.now);
+  const content = contextContent(snap, options.now, options.cache);
   const shown = (ns: string) => options.namespaces.length === 0 || options.namespaces.includes(ns);
   const visibleClusters = content.clusters.filter((c) => shown(c.namespace));
   const visibleZalando = content.zalando.filter((z) => shown(z.namespace));
@@ -119,7 +161,9 @@ export function contextRow(input: ContextInput, options: TreeOptions): RowModel 
     const nsRows: RowModel[] = [];
     for (const c of visibleClusters.filter((x) => x.namespace === ns).sort((a, b) => a.name.localeCompare(b.name))) {
       if (options.attentionOnly && !needsAttention(c)) continue;
-      nsRows.push(clusterRow(input.name, c, options.now, origins.get(`${c.namespace}/${c.name}`), options.maxBackups ?? 10));
+      const origin = origins.get(`${c.namespace}/${c.name}`);
+      const build = () => clusterRow(input.name, c, options.now, origin, options.maxBackups ?? 10);
+      nsRows.push(options.cache ? options.cache.row(`${input.name}/${c.namespace}/${c.name}`, c, JSON.stringify(origin ?? null), build) : build());
     }
     for (const z of visibleZalando.filter((x) => x.namespace === ns).sort((a, b) => a.name.localeCompare(b.name))) {
       if (options.attentionOnly && !needsAttention(z)) continue;

@@ -2,6 +2,7 @@
 // so everything shown can be tested without VS Code.
 import type { ContextSnapshot, KubeError } from '../../kube/types';
 import type { IconChoice } from './describe';
+import type { TreeCache } from './tree-cache';
 
 export type RowKind =
   | 'context'
@@ -66,4 +67,6 @@ export interface TreeOptions {
   namespaces: string[];
   /** Recent Backups listed under a cluster. */
   maxBackups?: number;
+  /** Reuses statuses and rows of unchanged clusters between renders. */
+  cache?: TreeCache;
 }

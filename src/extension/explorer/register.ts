@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CnpgToolsApi } from '../main';
 import { buildTree } from '../../core/status/tree-model';
+import { TreeCache } from '../../core/status/tree-cache';
 import type { ContextInput, RowModel } from '../../core/status/tree-types';
 import type { ContextSnapshot } from '../../kube/types';
 import { ClusterCodeLensProvider } from '../codelens';
@@ -48,11 +49,12 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, preview),
   );
 
+  const cache = new TreeCache();
   let empty = false;
   let published: string | undefined;
   let publishedOnce = false;
   const render = () => {
-    const options = { now: Date.now(), attentionOnly: session.attentionOnly, namespaces: session.namespaces };
+    const options = { now: Date.now(), attentionOnly: session.attentionOnly, namespaces: session.namespaces, cache };
     const inputs: ContextInput[] = session.contexts.map((c) => ({
       name: c.name,
       active: c.name === session.active,
@@ -65,6 +67,7 @@ export function registerExplorer(context: vscode.ExtensionContext, output: vscod
     const othersWatched = session.contexts.some((c) => c.name !== session.active && session.isWatching(c.name));
     empty = session.kubeconfigFound && isEmptySnapshot(activeSnap) && !othersWatched && !session.attentionOnly;
     let rows: RowModel[] = empty ? [] : buildTree(inputs, options);
+    cache.sweep();
     if (session.loadError) rows = [kubeconfigErrorRow(session.loadError)];
     provider.setRows(rows);
     void vscode.commands.executeCommand('setContext', 'cnpg.kubeconfigFound', session.kubeconfigFound || session.loadError !== undefined);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ContextSnapshot, KindState, KubeObject, WatchedKind } from '../../../src/kube/types';
 import { buildTree, findRow } from '../../../src/core/status/tree-model';
+import { TreeCache } from '../../../src/core/status/tree-cache';
 import type { RowModel, TreeOptions } from '../../../src/core/status/tree-types';
 import { NOW, backup, barmanPlugin, cluster, cond, hoursAgo, inTreeCluster, obj, objectStore, pluginCluster, pod, scheduledBackup } from '../status/builders';
 
@@ -163,6 +164,29 @@ describe('explorer tree model', () => {
     assert.equal(prod.children[1].description, 'clusters in namespace secret-team are forbidden');
     const pg = findRow([prod], (r) => r.kind === 'cluster')!;
     assert.equal(pg.children[0].label, 'Barman Cloud Plugin not installed');
+  });
+
+  it('reuses the rows of unchanged clusters and rebuilds a changed one', () => {
+    const s = fullSnapshot();
+    const all = (['clusters', 'backups', 'scheduledBackups', 'objectStores', 'pods', 'zalando'] as WatchedKind[]).flatMap((k) => (s.kinds[k] as { objects: KubeObject[] }).objects);
+    all.forEach((o, i) => (o.metadata.resourceVersion = String(i + 1)));
+    const cache = new TreeCache();
+    const opts = { ...options, cache };
+    const first = buildTree([{ name: 'prod', active: true, snapshot: s }], opts);
+    cache.sweep();
+    const pg = (rows: RowModel[]) => findRow(rows, (r) => r.kind === 'cluster' && r.label === 'pg')!;
+    const legacy = (rows: RowModel[]) => findRow(rows, (r) => r.kind === 'cluster' && r.label === 'legacy')!;
+    const changed = (s.kinds.backups as { objects: KubeObject[] }).objects.find((b) => b.metadata.name === 'pg-1')!;
+    changed.metadata.resourceVersion = '999';
+    changed.status = { phase: 'running', startedAt: hoursAgo(0.1) };
+    const second = buildTree([{ name: 'prod', active: true, snapshot: s }], opts);
+    assert.equal(legacy(second), legacy(first));
+    assert.notEqual(pg(second), pg(first));
+    assert.match(pg(second).description!, /backup running$/);
+    // A minute later the relative times are rebuilt.
+    const later = buildTree([{ name: 'prod', active: true, snapshot: s }], { ...opts, now: NOW + 60_000 });
+    assert.notEqual(legacy(later), legacy(second));
+    assert.deepEqual(legacy(later).description, legacy(second).description);
   });
 
   it('gives every row a unique id', () => {
