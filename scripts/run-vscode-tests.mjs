@@ -323,7 +323,7 @@ async function runSuite(mode) {
 
   const count = (word) => Number(lines.map((l) => new RegExp(`^\\s*(\\d+) ${word}\\b`).exec(l)).find(Boolean)?.[1] ?? 0);
   const passing = count('passing');
-  const failing = count('failing') + (uiError ? 1 : 0);
+  const failing = count('failing') + (uiError ? 1 : 0) + (code === 'timeout' ? 1 : 0);
   if (code === 'timeout') console.error(`vscode-test: ${mode} run timed out after ${TIMEOUT_S} s (VSCODE_TEST_TIMEOUT)`);
   if (uiError) console.error(`vscode-test: UI check failed: ${uiError.message}`);
   if (!ok) console.error(`vscode-test: failure screenshot and code-server log are in ${relative(ROOT, RESULTS)}/`);
