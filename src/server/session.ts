@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { WorkspaceModel } from '../core/model/workspace';
 import { addSource, createLinter, type Linter, type SourceFile } from '../core/lint';
 import type { Finding } from '../core/rules/types';
+import { compareRanges } from '../core/yaml/positions';
 import { effectiveOperatorVersion, type ServerSettings } from './settings';
 import { toDiagnostic } from './diagnostics';
 import { pathToUri, uriToPath } from './uris';
@@ -18,8 +19,10 @@ export class LintSession {
   private readonly open = new Map<string, number>();
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly published = new Map<string, string>();
+  /** Findings last published per file; unchanged findings are the same objects, so compare by identity. */
+  private readonly published = new Map<string, Finding[]>();
   private readonly lastFindings = new Map<string, Finding[]>();
+  private readonly diagnosticOf = new WeakMap<Finding, Diagnostic>();
 
   constructor(
     public settings: ServerSettings,
@@ -97,12 +100,17 @@ export class LintSession {
       const findings = this.model.getFile(path) ? this.linter.lintFile(path) : [];
       this.lastFindings.set(path, findings);
       const uri = pathToUri(path);
-      const diagnostics = findings.map(toDiagnostic);
-      const key = JSON.stringify(diagnostics);
-      if (this.published.get(path) === key && !this.open.has(uri)) continue;
-      this.published.set(path, key);
-      this.publish(uri, diagnostics, this.open.get(uri));
+      if (!this.open.has(uri) && sameFindings(this.published.get(path), findings)) continue;
+      this.published.set(path, findings);
+      this.publish(uri, findings.map((f) => this.toDiagnostic(f)), this.open.get(uri));
     }
+  }
+
+  /** Diagnostics are made once per finding object: an edit elsewhere in a big file reuses them. */
+  private toDiagnostic(f: Finding): Diagnostic {
+    let d = this.diagnosticOf.get(f);
+    if (!d) this.diagnosticOf.set(f, (d = toDiagnostic(f)));
+    return d;
   }
 
   dispose(): void {
@@ -111,7 +119,9 @@ export class LintSession {
 
   private update(uri: string, text: string): void {
     const path = uriToPath(uri);
-    this.enqueue(this.linter.invalidate(addSource(this.model, { path, text }, this.lintOptions())));
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: a text surely under the limit needs no byte count (a full scan per keystroke).
+    const size = text.length * 3 <= this.settings.maxFileSize ? text.length : undefined;
+    this.enqueue(this.linter.invalidate(addSource(this.model, { path, text, size }, this.lintOptions())));
     this.flushSoon(this.settings.debounceMs);
   }
 
@@ -138,6 +148,18 @@ export class LintSession {
       maxFileSize: this.settings.maxFileSize,
     };
   }
+}
+
+function sameFindings(a: Finding[] | undefined, b: Finding[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    // Findings made anew (syntax errors, a re-checked resource) can still say the same thing.
+    if (x.rule !== y.rule || x.message !== y.message || x.severity !== y.severity || compareRanges(x.range, y.range) !== 0) return false;
+  }
+  return true;
 }
 
 function readIfPresent(path: string, maxFileSize: number): SourceFile | undefined {

@@ -1,24 +1,51 @@
-// Runs the rules over the workspace model, caching findings per resource and re-checking only
-// the resources whose own text changed or whose recorded lookups were touched by a change.
+// Runs the rules over the workspace model, caching findings per resource and rule, and re-checking
+// only the rules whose resource's own text changed or whose recorded lookups a change touched.
+// Costs per edit follow what changed, not the size of the file: an index from lookup key to the
+// cached results that used it finds what to drop, and unchanged resources hand back the same
+// finding objects (callers can compare by identity).
 import type { ChangeSet, DependencyKey, ModelFile, WorkspaceModel } from '../model/workspace';
 import type { Resource } from '../model/resource';
+import type { ParsedDocument } from '../yaml/parse';
 import type { Finding, LintOptions, Rule, RuleContext, Severity, WorkspaceQuery } from '../rules/types';
 import { suppressionsOf, isSuppressed } from './suppress';
 
 export const YAML_SYNTAX_RULE = 'yaml-syntax';
 export const FILE_TOO_LARGE_RULE = 'file-too-large';
 
-interface CacheEntry {
+/** One rule's findings on one resource. */
+interface RuleEntry {
+  readonly owner: ResourceEntry;
+  readonly slot: number;
   /** Findings with lines relative to the document's first line. */
-  findings: Finding[];
-  deps: Set<DependencyKey>;
+  readonly findings: Finding[];
+  readonly deps: readonly DependencyKey[];
   /** The document's first line when checked: quick-fix edits hold absolute positions. */
-  fileLine: number;
+  readonly fileLine: number;
+  readonly hasFixes: boolean;
 }
+
+interface ResourceEntry {
+  readonly resource: Resource;
+  readonly rules: readonly Rule[];
+  /** By position in `rules`; undefined = not checked yet or dropped by a change. */
+  readonly results: (RuleEntry | undefined)[];
+  /** All findings moved to the document's place, reused while nothing changed. */
+  shifted?: Finding[];
+  shiftedLine: number;
+}
+
+const NO_FINDINGS: Finding[] = [];
+const NO_DEPS: readonly DependencyKey[] = [];
+const DIRECTIVE = 'cnpg-lint-disable';
 
 export class Linter {
   /** Keyed by resource object: the model keeps the same object while its document is unchanged. */
-  private cache = new Map<Resource, CacheEntry>();
+  private cache = new Map<Resource, ResourceEntry>();
+  /** Lookup key -> cached results that depend on it. */
+  private dependents = new Map<DependencyKey, Set<RuleEntry>>();
+  /** Rules that apply, by kind and patch status (depends on the options). */
+  private rulesFor = new Map<string, readonly Rule[]>();
+  private readonly hasDirective = new WeakMap<ParsedDocument, boolean>();
 
   constructor(
     private readonly model: WorkspaceModel,
@@ -29,21 +56,35 @@ export class Linter {
   setOptions(options: LintOptions): void {
     this.options = options;
     this.cache.clear();
+    this.dependents.clear();
+    this.rulesFor.clear();
   }
 
   /** Drops cached findings that a change may have made stale; returns the files to lint again. */
   invalidate(change: ChangeSet): Set<string> {
     const files = new Set(change.files);
-    for (const r of change.removed) this.cache.delete(r);
-    if (change.keys.size === 0) return files;
-    for (const [resource, entry] of this.cache) {
-      for (const dep of entry.deps) {
-        if (change.keys.has(dep)) {
-          this.cache.delete(resource);
-          files.add(resource.file);
-          break;
+    for (const r of change.removed) {
+      const entry = this.cache.get(r);
+      if (!entry) continue;
+      for (const result of entry.results) if (result) this.unlink(result);
+      this.cache.delete(r);
+    }
+    const keys = new Set(change.keys);
+    // Lookups limited to a namespace depend on `Kind|*|ns`; a resource of unknown namespace is in all of them.
+    for (const r of [...change.removed, ...(change.added ?? [])]) keys.add(scopedKey(r.kind, r.namespace));
+    for (const key of keys) {
+      const hit = this.dependents.get(key);
+      if (!hit) continue;
+      for (const result of [...hit]) {
+        const owner = result.owner;
+        if (owner.results[result.slot] === result) {
+          owner.results[result.slot] = undefined;
+          owner.shifted = undefined;
+          files.add(owner.resource.file);
         }
+        this.unlink(result);
       }
+      this.dependents.delete(key);
     }
     return files;
   }
@@ -56,20 +97,13 @@ export class Linter {
     }
     const findings: Finding[] = [];
     for (const d of file.parsed.documents) {
-      for (const e of d.errors) {
+      const errors = d.errors;
+      for (const e of errors) {
         findings.push({ file: file.path, range: e.range, rule: YAML_SYNTAX_RULE, severity: 'error', message: `YAML syntax error: ${e.message}` });
       }
     }
     for (const resource of file.resources) {
-      let entry = this.cache.get(resource);
-      // Ranges are shifted below, but fixes carry absolute edits: recompute those when the document moved.
-      if (entry && entry.fileLine !== resource.document.fileLine && entry.findings.some((f) => f.fixes?.length)) entry = undefined;
-      if (!entry) {
-        entry = this.checkResource(resource);
-        this.cache.set(resource, entry);
-      }
-      const shift = resource.document.fileLine;
-      for (const f of entry.findings) findings.push(shiftFinding(f, shift));
+      for (const f of this.findingsOf(resource)) findings.push(f);
     }
     return this.applySuppressions(file, findings);
   }
@@ -78,58 +112,140 @@ export class Linter {
     return this.model.allFiles().flatMap((f) => this.lintFile(f.path));
   }
 
-  private checkResource(resource: Resource): CacheEntry {
-    const deps = new Set<DependencyKey>();
+  /** The resource's findings at its document's current place, checking what is not cached. */
+  private findingsOf(resource: Resource): Finding[] {
+    let entry = this.cache.get(resource);
+    if (!entry) {
+      const rules = this.applicableRules(resource);
+      entry = { resource, rules, results: new Array(rules.length).fill(undefined), shiftedLine: -1 };
+      this.cache.set(resource, entry);
+    }
+    const line = resource.document.fileLine;
+    if (entry.shifted && entry.shiftedLine === line) return entry.shifted;
+    const shifted: Finding[] = [];
+    for (let slot = 0; slot < entry.rules.length; slot++) {
+      let result = entry.results[slot];
+      // Ranges are shifted below, but fixes carry absolute edits: recompute those when the document moved.
+      if (result && result.hasFixes && result.fileLine !== line) {
+        this.unlink(result);
+        result = undefined;
+      }
+      if (!result) {
+        result = this.check(entry, slot);
+        entry.results[slot] = result;
+        this.link(result);
+      }
+      for (const f of result.findings) shifted.push(shiftFinding(f, line));
+    }
+    entry.shifted = shifted;
+    entry.shiftedLine = line;
+    return shifted;
+  }
+
+  private applicableRules(resource: Resource): readonly Rule[] {
+    const key = `${resource.kind}|${resource.isPatch}`;
+    let rules = this.rulesFor.get(key);
+    if (!rules) {
+      const overrides = this.options.rules ?? {};
+      rules = this.rules.filter(
+        (rule) =>
+          rule.kinds.includes(resource.kind) &&
+          (!resource.isPatch || rule.checksPatches) &&
+          !(rule.meta.schema && this.options.schemaValidation === false) &&
+          overrides[rule.meta.id] !== 'off',
+      );
+      this.rulesFor.set(key, rules);
+    }
+    return rules;
+  }
+
+  private check(owner: ResourceEntry, slot: number): RuleEntry {
+    const { resource } = owner;
+    const rule = owner.rules[slot];
+    let deps: DependencyKey[] | undefined;
+    const depend = (key: DependencyKey) => {
+      if (!deps) deps = [key];
+      else if (!deps.includes(key)) deps.push(key);
+    };
     const query: WorkspaceQuery = {
       find: (kind, namespace, name) => {
-        deps.add(`${kind}|${name}`);
+        depend(`${kind}|${name}`);
         return this.model.find(kind, namespace, name);
       },
-      ofKind: (kind) => {
-        deps.add(`${kind}|*`);
-        return this.model.ofKind(kind);
+      ofKind: (kind: string, namespace?: string) => {
+        if (namespace === undefined) {
+          depend(`${kind}|*`);
+          return this.model.ofKind(kind);
+        }
+        depend(scopedKey(kind, namespace));
+        // A resource of unknown namespace that appears or goes is seen from every namespace.
+        depend(scopedKey(kind, undefined));
+        return this.model.ofKindIn(kind, namespace);
       },
     };
-    const findings: Finding[] = [];
-    const overrides = this.options.rules ?? {};
-    for (const rule of this.rules) {
-      if (!rule.kinds.includes(resource.kind)) continue;
-      if (resource.isPatch && !rule.checksPatches) continue;
-      if (rule.meta.schema && this.options.schemaValidation === false) continue;
-      const setting = overrides[rule.meta.id];
-      if (setting === 'off') continue;
-      const ctx: RuleContext = {
-        resource,
-        workspace: query,
-        options: this.options,
-        report: (input) => {
-          const severity: Severity = setting ?? input.severity ?? rule.meta.defaultSeverity;
-          const range = { start: { ...input.range.start }, end: { ...input.range.end } };
-          range.start.line -= resource.document.fileLine;
-          range.end.line -= resource.document.fileLine;
-          findings.push({ file: resource.file, range, rule: rule.meta.id, severity, message: input.message, fixes: input.fixes });
-        },
-      };
-      try {
-        rule.check(ctx);
-      } catch (err) {
-        // A rule bug must not hide every other finding; say so once on the document.
-        const message = err instanceof Error ? err.message : String(err);
-        findings.push({ file: resource.file, range: zeroRange(), rule: rule.meta.id, severity: 'info', message: `Rule ${rule.meta.id} could not check this document: ${message}` });
-      }
+    let findings: Finding[] | undefined;
+    const setting = this.options.rules?.[rule.meta.id] as Severity | undefined; // 'off' rules are not applicable
+    const fileLine = resource.document.fileLine;
+    const ctx: RuleContext = {
+      resource,
+      workspace: query,
+      options: this.options,
+      report: (input) => {
+        const severity: Severity = setting ?? input.severity ?? rule.meta.defaultSeverity;
+        const range = {
+          start: { line: input.range.start.line - fileLine, character: input.range.start.character },
+          end: { line: input.range.end.line - fileLine, character: input.range.end.character },
+        };
+        (findings ??= []).push({ file: resource.file, range, rule: rule.meta.id, severity, message: input.message, fixes: input.fixes });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      // A rule bug must not hide every other finding; say so once on the document.
+      const message = err instanceof Error ? err.message : String(err);
+      // Relative to the document: a zero range at its first line.
+      findings = [{ file: resource.file, range: zeroRange(), rule: rule.meta.id, severity: 'info', message: `Rule ${rule.meta.id} could not check this document: ${message}` }];
     }
-    return { findings, deps, fileLine: resource.document.fileLine };
+    const list = findings ?? NO_FINDINGS;
+    return { owner, slot, findings: list, deps: deps ?? NO_DEPS, fileLine, hasFixes: list.some((f) => f.fixes?.length) };
+  }
+
+  private link(result: RuleEntry): void {
+    for (const key of result.deps) {
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(result);
+    }
+  }
+
+  private unlink(result: RuleEntry): void {
+    for (const key of result.deps) {
+      const set = this.dependents.get(key);
+      if (!set) continue;
+      set.delete(result);
+      if (set.size === 0) this.dependents.delete(key);
+    }
   }
 
   private applySuppressions(file: ModelFile, findings: Finding[]): Finding[] {
-    if (!file.parsed.text.includes('cnpg-lint-disable')) return findings;
-    const suppressions = suppressionsOf(file.parsed);
+    // Only documents that hold a directive can suppress anything; each document is searched once.
+    const withDirective = file.parsed.documents.filter((d) => {
+      let has = this.hasDirective.get(d);
+      if (has === undefined) this.hasDirective.set(d, (has = d.text.includes(DIRECTIVE)));
+      return has;
+    });
+    if (withDirective.length === 0) return findings;
+    const suppressions = suppressionsOf({ ...file.parsed, documents: withDirective });
     return findings.filter((f) => !isSuppressed(suppressions, f));
   }
 }
 
+function scopedKey(kind: string, namespace: string | undefined): DependencyKey {
+  return `${kind}|*|${namespace ?? '?'}`;
+}
+
 function shiftFinding(f: Finding, lines: number): Finding {
-  if (lines === 0) return { ...f, range: { start: { ...f.range.start }, end: { ...f.range.end } } };
   return {
     ...f,
     range: { start: { line: f.range.start.line + lines, character: f.range.start.character }, end: { line: f.range.end.line + lines, character: f.range.end.character } },

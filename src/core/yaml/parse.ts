@@ -4,7 +4,7 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, isNode } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Range } from './positions';
-import { splitDocuments } from './split';
+import { hasContent, isMarkerAt, splitDocuments, splitRange, type DocumentChunk, type RangeSplit } from './split';
 
 /** Caps that keep a hostile file (alias bombs) from exhausting memory. */
 export const PARSE_LIMITS = { maxAliasCount: 100 };
@@ -53,6 +53,8 @@ class Piece implements ParsedDocument {
   readonly value: unknown;
   private readonly lineCounter = new LineCounter();
   private readonly problems: { message: string; start: number; end: number }[] = [];
+  private newlineCount = -1;
+  private contentFlag: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -78,7 +80,23 @@ class Piece implements ParsedDocument {
   }
 
   get errors(): YamlProblem[] {
+    if (this.problems.length === 0) return [];
     return this.problems.map((e) => ({ message: e.message, range: this.rangeOf(e.start, e.end) }));
+  }
+
+  /** Line breaks in the text: the document after this one starts that many lines further. */
+  get newlines(): number {
+    if (this.newlineCount === -1) {
+      let n = 0;
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) n++;
+      this.newlineCount = n;
+    }
+    return this.newlineCount;
+  }
+
+  /** Holds more than markers, comments and blank lines (only then does a following `---` start a new document). */
+  get hasContent(): boolean {
+    return (this.contentFlag ??= hasContent(this.text));
   }
 
   rangeOf(start: number, end: number): Range {
@@ -91,6 +109,8 @@ class Piece implements ParsedDocument {
 
 /** Parses a file; with `previous`, documents whose text is unchanged are reused, not re-parsed. */
 export function parseYamlFile(text: string, previous?: ParsedFile): ParsedFile {
+  const pieces = previous && !previous.isTemplate && text.length > 0 ? contiguousPieces(previous) : undefined;
+  if (pieces) return reparse(text, previous!.text, pieces);
   if (HELM_TEMPLATE.test(text)) return { text, documents: [], isTemplate: true };
   const reuse = new Map<string, Piece[]>();
   for (const d of previous?.documents ?? []) {
@@ -99,8 +119,12 @@ export function parseYamlFile(text: string, previous?: ParsedFile): ParsedFile {
     if (list) list.push(d);
     else reuse.set(d.text, [d]);
   }
-  const documents: ParsedDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
+  return { text, documents: place(splitDocuments(text), reuse, []), isTemplate: false };
+}
+
+/** Turns chunks into documents, reusing pieces of equal text, after the documents already in `documents`. */
+function place(chunks: DocumentChunk[], reuse: Map<string, Piece[]>, documents: ParsedDocument[]): ParsedDocument[] {
+  for (const chunk of chunks) {
     let piece = reuse.get(chunk.text)?.shift();
     if (piece) {
       piece.index = documents.length;
@@ -110,6 +134,97 @@ export function parseYamlFile(text: string, previous?: ParsedFile): ParsedFile {
       piece = new Piece(chunk.text, documents.length, chunk.offset, chunk.line);
     }
     if (piece.doc) documents.push(piece);
+  }
+  return documents;
+}
+
+/** The previous file's documents when they cover its text end to end (the incremental path needs that). */
+function contiguousPieces(previous: ParsedFile): Piece[] | undefined {
+  const docs = previous.documents;
+  let offset = 0;
+  for (const d of docs) {
+    if (!(d instanceof Piece) || d.fileOffset !== offset) return undefined;
+    offset += d.text.length;
+  }
+  return docs.length > 0 && offset === previous.text.length ? (docs as Piece[]) : undefined;
+}
+
+/**
+ * Re-splits only the documents an edit touched. The unchanged documents before the edit (same
+ * text at the same offset) and after it (same text, shifted by the length change) are kept as they
+ * are, and the region between is split anew, widened until its ends are places where a full split
+ * would cut too. The work is proportional to the edited documents, plus cheap native compares.
+ */
+function reparse(text: string, prevText: string, docs: Piece[]): ParsedFile {
+  const delta = text.length - prevText.length;
+  const startOf = (i: number) => (i < docs.length ? docs[i].fileOffset : prevText.length);
+  // Documents [i, j) are unchanged when their old text is found `shift` characters later in the new
+  // text. Slices compared with === are a native memory compare (startsWith goes character by
+  // character), and runs of documents are compared at once, doubling while they match.
+  const same = (i: number, j: number, shift: number) => {
+    const from = docs[i].fileOffset;
+    const to = docs[j - 1].fileOffset + docs[j - 1].text.length;
+    return from + shift >= 0 && text.slice(from + shift, to + shift) === prevText.slice(from, to);
+  };
+  let a = 0;
+  for (let step = 1; a < docs.length; ) {
+    const j = Math.min(docs.length, a + step);
+    if (same(a, j, 0)) {
+      a = j;
+      step *= 2;
+    } else if (step === 1) break;
+    else step >>= 1;
+  }
+  let b = docs.length;
+  for (let step = 1; b > a; ) {
+    const i = Math.max(a, b - step);
+    if (docs[i].fileOffset + delta >= startOf(a) && same(i, b, delta)) {
+      b = i;
+      step *= 2;
+    } else if (step === 1) break;
+    else step >>= 1;
+  }
+  let split: RangeSplit;
+  let midStart: number;
+  let midEnd: number;
+  for (;;) {
+    midStart = startOf(a);
+    midEnd = b < docs.length ? docs[b].fileOffset + delta : text.length;
+    // A full split cuts before a `---` line that follows a document with content: only there may the kept documents end...
+    if (a > 0 && midStart < text.length && !(docs[a - 1].hasContent && text.charCodeAt(midStart - 1) === 10 && isMarkerAt(text, midStart))) {
+      a--;
+      continue;
+    }
+    split = splitRange(text, midStart, midEnd, a > 0 ? docs[a - 1].fileLine + docs[a - 1].newlines : 0);
+    // ...and the kept documents after the edit begin.
+    if (b < docs.length && midEnd > 0) {
+      const contentBefore = midStart < midEnd ? split.lastHasContent : docs[a - 1].hasContent;
+      if (!(contentBefore && text.charCodeAt(midEnd - 1) === 10 && isMarkerAt(text, midEnd))) {
+        b++;
+        continue;
+      }
+    }
+    break;
+  }
+  const window = text.slice(Math.max(0, midStart - 2), Math.min(text.length, midEnd + 2));
+  if (HELM_TEMPLATE.test(window)) return { text, documents: [], isTemplate: true };
+  const reuse = new Map<string, Piece[]>();
+  for (let i = a; i < b; i++) {
+    const list = reuse.get(docs[i].text);
+    if (list) list.push(docs[i]);
+    else reuse.set(docs[i].text, [docs[i]]);
+  }
+  const documents: ParsedDocument[] = docs.slice(0, a);
+  place(split.chunks, reuse, documents);
+  if (b < docs.length) {
+    const lineDelta = (a > 0 ? docs[a - 1].fileLine + docs[a - 1].newlines : 0) + split.newlines - docs[b].fileLine;
+    for (let i = b; i < docs.length; i++) {
+      const piece = docs[i];
+      piece.index = documents.length;
+      piece.fileOffset += delta;
+      piece.fileLine += lineDelta;
+      documents.push(piece);
+    }
   }
   return { text, documents, isTemplate: false };
 }

@@ -12,15 +12,33 @@ export interface DocumentChunk {
 const MARKER = /^---(?=\s|$)/;
 
 export function splitDocuments(text: string): DocumentChunk[] {
+  const { chunks } = splitRange(text, 0, text.length, 0);
+  if (chunks.length === 0) chunks.push({ text: '', offset: 0, line: 0 });
+  return chunks;
+}
+
+export interface RangeSplit {
+  chunks: DocumentChunk[];
+  /** Whether the last chunk holds content: a `---` right after the range splits only then. */
+  lastHasContent: boolean;
+  /** Newlines in the range. */
+  newlines: number;
+}
+
+/**
+ * Splits `text[start, end)` as splitDocuments would split it if a document started at `start`
+ * (which must be a line start; `line` is its line). Lets an edit re-split only the documents it touched.
+ */
+export function splitRange(text: string, start: number, end: number, line: number): RangeSplit {
   const chunks: DocumentChunk[] = [];
-  let chunkStart = 0;
-  let chunkLine = 0;
-  let line = 0;
-  let pos = 0;
+  let chunkStart = start;
+  let chunkLine = line;
+  let pos = start;
   let sawContentBefore = false;
-  while (pos < text.length) {
+  let newlines = 0;
+  while (pos < end) {
     const nl = text.indexOf('\n', pos);
-    const lineEnd = nl === -1 ? text.length : nl + 1;
+    const lineEnd = nl === -1 || nl >= end ? end : nl + 1;
     const isMarker = text.charCodeAt(pos) === 45 /* - */ && MARKER.test(text.slice(pos, Math.min(lineEnd, pos + 4)));
     if (isMarker && pos > chunkStart && sawContentBefore) {
       chunks.push({ text: text.slice(chunkStart, pos), offset: chunkStart, line: chunkLine });
@@ -29,13 +47,24 @@ export function splitDocuments(text: string): DocumentChunk[] {
       sawContentBefore = false;
     }
     if (!isMarker && !isBlankOrComment(text, pos, lineEnd)) sawContentBefore = true;
+    if (nl !== -1 && nl < end) {
+      line++;
+      newlines++;
+    }
     pos = lineEnd;
-    line++;
   }
-  if (chunkStart < text.length || chunks.length === 0) {
-    chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine });
-  }
-  return chunks;
+  if (chunkStart < end) chunks.push({ text: text.slice(chunkStart, end), offset: chunkStart, line: chunkLine });
+  return { chunks, lastHasContent: sawContentBefore, newlines };
+}
+
+/** True when `pos` starts a `---` marker line. */
+export function isMarkerAt(text: string, pos: number): boolean {
+  return text.charCodeAt(pos) === 45 && MARKER.test(text.slice(pos, pos + 4));
+}
+
+/** Whether one chunk's text holds anything but markers, blank lines, comments and directives. */
+export function hasContent(text: string): boolean {
+  return splitRange(text, 0, text.length, 0).lastHasContent;
 }
 
 function isBlankOrComment(text: string, start: number, end: number): boolean {
