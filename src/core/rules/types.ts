@@ -66,7 +66,11 @@ export interface LintOptions {
 /** Workspace lookups for rules. Every call is recorded so the linter knows what a finding depends on. */
 export interface WorkspaceQuery {
   find(kind: string, namespace: string | undefined, name: string): FindResult;
-  ofKind(kind: string): Resource[];
+  /**
+   * Resources of a kind (not patches). With a namespace, only those a resource there can see (an
+   * unknown namespace on either side matches): prefer it, an edit elsewhere then re-checks nothing.
+   */
+  ofKind(kind: string, namespace?: string): Resource[];
 }
 
 export interface ReportInput {

@@ -46,7 +46,7 @@ function closeStore(ctx: RuleContext, name: string): string | undefined {
   const ns = ctx.resource.namespace;
   const names = new Set(
     ctx.workspace
-      .ofKind('ObjectStore')
+      .ofKind('ObjectStore', ns)
       .filter((s) => s.name !== undefined && (ns === undefined || s.namespace === undefined || s.namespace === ns))
       .map((s) => s.name!),
   );

@@ -19,7 +19,7 @@ export const objectStoreServerName: Rule = {
     const path = ['spec', 'configuration', 'serverName'];
     const value = getIn(resource.value, path);
     if (value === undefined || value === null) return;
-    const users = resource.name ? usersOf(ctx.workspace.ofKind('Cluster'), resource) : [];
+    const users = resource.name ? usersOf(ctx.workspace.ofKind('Cluster', resource.namespace), resource) : [];
     let fixes: Fix[] = [];
     let hint = 'Set it as parameters.serverName of the Barman Cloud Plugin in each Cluster (or external cluster) that uses this store.';
     if (users.length === 1) {

@@ -21,7 +21,7 @@ export const sharedArchiveLocation: Rule = {
     const mine = archivesOf(ctx, self).locations;
     if (mine.length === 0) return;
     const myNames = new Set(mine.map((l) => l.serverName));
-    for (const other of ctx.workspace.ofKind('Cluster')) {
+    for (const other of ctx.workspace.ofKind('Cluster', self.namespace)) {
       if (!comparable(self, other) || !mayUseServerName(other, myNames)) continue;
       const theirs = archivesOf(ctx, other).locations;
       for (const loc of mine) {
