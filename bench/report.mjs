@@ -1,0 +1,135 @@
+// Formats benchmark results as a console table and as BENCHMARKS.md.
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const ms = (v) => (v === undefined || Number.isNaN(v) ? 'n/a' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const ratio = (a, b) => (a === undefined || b === undefined || !b ? 'n/a' : (a / b).toFixed(2));
+const mark = (value, limit) => (Number.isFinite(value) ? (value <= limit ? 'met' : 'MISSED') : 'n/a');
+
+export function formatReport({ results, edit, machine, command, date, seconds, yslDelayMs }) {
+  const head = ['documents', 'KiB', 'runs', 'bare parse', 'cnpg lint (core)', 'cnpg LSP open', 'yaml-language-server open', 'lint / YLS', 'LSP / YLS', 'lint / parse'];
+  const rows = (key) =>
+    results.map((r) => [
+      r.documents.toLocaleString('en-US'),
+      r.kib.toFixed(0),
+      String(r.reps),
+      ms(r.parse[key]),
+      ms(r.lint[key]),
+      ms(r.oursLsp[key]),
+      ms(r.yslLsp[key]),
+      ratio(r.lint[key], r.yslLsp[key]),
+      ratio(r.oursLsp[key], r.yslLsp[key]),
+      ratio(r.lint[key], r.parse[key]),
+    ]);
+  const editHead = ['server', 'edits', 'median wall ms', 'min', 'max', 'median CPU ms'];
+  const editRows = [
+    ['cnpg (dist/server.js, debounceMs 0)', String(edit.ours.n), ms(edit.ours.wall), ms(edit.ours.min), ms(edit.ours.max), ms(edit.ours.cpu)],
+    [`yaml-language-server 1.19.2 (minus its ${yslDelayMs} ms delay)`, String(edit.ysl.n), ms(edit.ysl.wall), ms(edit.ysl.min), ms(edit.ysl.max), ms(edit.ysl.cpu)],
+  ];
+  const agreement = results.map((r) => `${r.documents}: planted ${r.planted}, cnpg unknown-field ${r.oursUnknownField}, yaml-language-server "is not allowed" ${r.yslNotAllowed}; all findings: cnpg ${r.findings}, yaml-language-server ${r.yslDiagnostics}`);
+  const biggest = results[results.length - 1];
+  const targets = [
+    ...(biggest
+      ? [
+          ['cnpg lint <= 0.25 x yaml-language-server (wall, largest file)', ratio(biggest.lint.wall, biggest.yslLsp.wall), mark(biggest.lint.wall / biggest.yslLsp.wall, 0.25)],
+          ['cnpg lint <= 0.25 x yaml-language-server (CPU, largest file)', ratio(biggest.lint.cpu, biggest.yslLsp.cpu), mark(biggest.lint.cpu / biggest.yslLsp.cpu, 0.25)],
+          ['cnpg LSP open <= 0.25 x yaml-language-server (wall, largest file)', ratio(biggest.oursLsp.wall, biggest.yslLsp.wall), mark(biggest.oursLsp.wall / biggest.yslLsp.wall, 0.25)],
+          ['cnpg lint <= 2 x bare parse (wall, largest file)', ratio(biggest.lint.wall, biggest.parse.wall), mark(biggest.lint.wall / biggest.parse.wall, 2)],
+          ['cnpg lint <= 2 x bare parse (CPU, largest file)', ratio(biggest.lint.cpu, biggest.parse.cpu), mark(biggest.lint.cpu / biggest.parse.cpu, 2)],
+        ]
+      : []),
+    [`edit -> diagnostics <= 30 ms (median wall, ${edit.documents.toLocaleString('en-US')} documents)`, ms(edit.ours.wall), mark(edit.ours.wall, 30)],
+  ];
+  const load = `load average ${machine.loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${machine.loadAfter.map((l) => l.toFixed(1)).join(' / ')} after (1/5/15 min)`;
+  const table = [
+    'Wall-clock medians (ms):',
+    textTable(head, rows('wall')),
+    '',
+    'Main-thread CPU medians (ms):',
+    textTable(head, rows('cpu')),
+    '',
+    'Edit latency:',
+    textTable(editHead, editRows),
+    '',
+    'Targets:',
+    textTable(['target', 'value', ''], targets),
+    '',
+    'Schema errors found (agreement check):',
+    ...agreement.map((a) => `  ${a}`),
+    '',
+    `${machine.cpus} x ${machine.model}, Node ${machine.node}, ${load}; ${seconds.toFixed(0)} s`,
+  ].join('\n');
+  const markdown = `# Benchmarks
+
+Measured on ${date} with \`${command}\` on ${machine.cpus} cores (${machine.model}), Node ${machine.node};
+${load}. The whole run took ${seconds.toFixed(0)} s.
+
+## What is measured
+
+Generated manifest streams (\`bench/generate.mjs\`, deterministic): applications over 50 namespaces,
+each a Cluster with the Barman Cloud plugin and its ObjectStore, a Cluster with an in-tree
+\`barmanObjectStore\`, or a Cluster without backups, with ScheduledBackups, on-demand Backups and
+Poolers; about 1% of Clusters carry a misspelt field. One file per size, ~540 bytes per document.
+
+- **bare parse**: \`parseAllDocuments\` of the \`yaml\` package on the whole file, in-process: the floor.
+- **cnpg lint (core)**: \`lintSources\` on the file, in-process, from an esbuild bundle like the CLI's:
+  a fresh workspace model, parsing with positions, every rule including the CRD schema rules.
+- **cnpg LSP open**: \`node dist/server.js --stdio\`, time from \`didOpen\` to the first
+  \`publishDiagnostics\` (\`debounceMs: 0\`), a new URI per run.
+- **yaml-language-server open**: yaml-language-server 1.19.2 over stdio (\`--stdio\`), the same file
+  with \`yaml.schemas\` mapping one combined schema to it, time from \`didOpen\` to
+  \`publishDiagnostics\` **minus its fixed ${yslDelayMs} ms validation delay** (not configurable).
+  The combined schema (\`bench/ysl-schema.mjs\`) holds the JSON Schemas generated from the same
+  CRDs (\`bench/schemas/\`), dispatched per document with \`if {apiVersion, kind} then {$ref}\`, so
+  every document is validated against exactly its own kind's schema, as our schema rules do. The
+  dispatch costs one pair of \`const\` checks per kind and document, small next to validating a
+  Cluster. Schema store and CRD store downloads are off; hover, completion and formatting are off.
+- Ratios divide medians. CPU time is that of the main thread of the process doing the work (the
+  benchmark process, or the server child), read from \`/proc/<pid>/schedstat\`: it is what the
+  work costs regardless of how busy the machine is.
+
+## Results: open / full lint
+
+Wall-clock medians (ms):
+
+${mdTable(head, rows('wall'))}
+
+Main-thread CPU medians (ms):
+
+${mdTable(head, rows('cpu'))}
+
+## Results: edit latency
+
+A one-line edit (a Cluster's \`instances\` or a ScheduledBackup's hour) at spread-out places of the
+${edit.documents.toLocaleString('en-US')}-document file, sent as an incremental \`didChange\` with a
+range; time until the diagnostics of that version arrive.
+
+${mdTable(editHead, editRows)}
+
+## Targets
+
+${mdTable(['target', 'value', ''], targets)}
+
+## Agreement check
+
+Both tools must find the planted misspellings, or the comparison would be unfair:
+
+${agreement.map((a) => `- ${a}`).join('\n')}
+`;
+  return { table, markdown };
+}
+
+function textTable(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function mdTable(head, rows) {
+  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
