@@ -15,6 +15,10 @@ export function serverSettings(detectedOperatorVersion?: string): Record<string,
     rules: c.get<Record<string, string>>('lint.rules', {}),
     schemaValidation: schema === 'on' || (schema === 'auto' && !yamlExtension),
     maxFileSize: c.get<number>('lint.maxFileSize', 5 * 1024 * 1024),
+    // The quick fix "Migrate to the Barman Cloud Plugin" runs in the server; the commands pass the
+    // value for their document's folder instead.
+    objectStoreName: c.get<string>('migration.objectStoreName'),
+    objectStorePlacement: c.get<string>('migration.objectStorePlacement', 'auto'),
   };
 }
 

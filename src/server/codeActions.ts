@@ -1,19 +1,23 @@
-// Quick fixes: each finding may carry fixes computed on demand; they become WorkspaceEdits.
+// Quick fixes: each finding may carry fixes computed on demand, and the server adds the ones that
+// need the whole workspace (src/server/workspaceFixes.ts); they become WorkspaceEdits.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { FileChange, Finding } from '../core/rules/types';
+import type { Finding } from '../core/rules/types';
 import type { LintSession } from './session';
-import { pathToUri } from './uris';
 import { toDiagnostic } from './diagnostics';
+import { toWorkspaceEdit } from './edits';
+import { workspaceFixes } from './workspaceFixes';
+
+export { toWorkspaceEdit };
 
 export function codeActionsFor(session: LintSession, params: CodeActionParams): CodeAction[] {
   const wanted = params.context.diagnostics.filter((d) => d.source === 'cnpg');
   if (wanted.length === 0) return [];
   const actions: CodeAction[] = [];
   for (const finding of session.findingsFor(params.textDocument.uri)) {
-    if (!finding.fixes?.length) continue;
     const diagnostic = wanted.find((d) => d.code === finding.rule && sameRange(d.range, finding.range));
     if (!diagnostic) continue;
-    for (const fix of finding.fixes) {
+    const fixes = [...(finding.fixes ?? []), ...workspaceFixes(session.model, session.settings, finding)];
+    for (const fix of fixes) {
       let edit: WorkspaceEdit;
       try {
         edit = toWorkspaceEdit(fix.changes());
@@ -26,16 +30,6 @@ export function codeActionsFor(session: LintSession, params: CodeActionParams): 
     }
   }
   return actions;
-}
-
-export function toWorkspaceEdit(changes: FileChange[]): WorkspaceEdit {
-  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
-  for (const c of changes) {
-    const uri = pathToUri(c.file);
-    if (c.create) documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
-    documentChanges.push({ textDocument: { uri, version: null }, edits: c.edits });
-  }
-  return { documentChanges };
 }
 
 function sameRange(a: Finding['range'], b: Finding['range']): boolean {

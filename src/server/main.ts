@@ -8,6 +8,8 @@ import { readSettings, type ServerSettings } from './settings';
 import { codeActionsFor } from './codeActions';
 import { loadWorkspaceFolders } from './workspaceLoader';
 import { pathToUri } from './uris';
+import { handleMigrate, listObjectStores } from './migrate';
+import { MIGRATE_REQUEST, OBJECT_STORES_REQUEST, type MigrateParams } from './migrateProtocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -30,7 +32,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
+/** Settles once the workspace folders are read: migrations must see every file, not the first few. */
+let workspaceLoaded: Promise<void> = Promise.resolve();
+
+connection.onInitialized(() => {
+  workspaceLoaded = loadWorkspace();
+});
+
+async function loadWorkspace(): Promise<void> {
   connection.console.log(`CloudNativePG language server started; ${folders.length} workspace folder(s).`);
   try {
     const loaded = await loadWorkspaceFolders(folders, session.settings.maxFileSize, (path) => documents.get(pathToUri(path)) !== undefined);
@@ -39,7 +48,7 @@ connection.onInitialized(async () => {
   } catch (err) {
     connection.console.error(`Could not read the workspace: ${err instanceof Error ? err.message : String(err)}`);
   }
-});
+}
 
 documents.onDidOpen((e) => session.openDocument(e.document.uri, e.document.getText(), e.document.version));
 documents.onDidChangeContent((e) => session.changeDocument(e.document.uri, e.document.getText(), e.document.version));
@@ -50,6 +59,15 @@ connection.onDidChangeWatchedFiles((e) => session.watchedFilesChanged(e.changes)
 connection.onNotification('cnpg/settings', (raw: unknown) => session.updateSettings(readSettings(raw)));
 
 connection.onCodeAction((params) => codeActionsFor(session, params));
+
+connection.onRequest(MIGRATE_REQUEST, async (params: MigrateParams) => {
+  await workspaceLoaded;
+  return handleMigrate(session.model, session.settings, params);
+});
+connection.onRequest(OBJECT_STORES_REQUEST, async () => {
+  await workspaceLoaded;
+  return listObjectStores(session.model);
+});
 
 connection.onShutdown(() => session.dispose());
 

@@ -1,6 +1,7 @@
 // Server settings, sent by the client at start (initializationOptions) and on every change (`cnpg/settings`).
 import type { SeveritySetting } from '../core/rules/types';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/lint';
+import type { Placement } from '../core/transforms/barman-plugin';
 
 export interface ServerSettings {
   /** "auto" resolves to the version the explorer detected, else the newest known. */
@@ -10,9 +11,13 @@ export interface ServerSettings {
   schemaValidation: boolean;
   maxFileSize: number;
   debounceMs: number;
+  /** The barman-plugin migration's ObjectStore name template and placement (`cnpg.migration.*`). */
+  objectStoreName?: string;
+  objectStorePlacement: Placement;
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+const PLACEMENTS = new Set<string>(['auto', 'same-file', 'new-file']);
 
 export function readSettings(raw: unknown): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -30,6 +35,8 @@ export function readSettings(raw: unknown): ServerSettings {
     schemaValidation: r.schemaValidation !== false,
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : DEFAULT_MAX_FILE_SIZE,
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? r.debounceMs : 200,
+    objectStoreName: typeof r.objectStoreName === 'string' && r.objectStoreName.trim() !== '' ? r.objectStoreName.trim() : undefined,
+    objectStorePlacement: typeof r.objectStorePlacement === 'string' && PLACEMENTS.has(r.objectStorePlacement) ? (r.objectStorePlacement as Placement) : 'auto',
   };
 }
 
