@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient, OUTPUT_CHANNEL_NAME, serverSettings } from './client';
 import { registerExplorer } from './explorer/register';
+import { registerMigrationCommands } from './commands/migrations';
 
 let client: LanguageClient | undefined;
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnpgTo
     },
   };
   registerExplorer(context, output, api);
+  registerMigrationCommands(context, { client, ready: languageServerReady, output });
   return api;
 }
 
