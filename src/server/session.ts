@@ -122,6 +122,8 @@ export class LintSession {
     // UTF-8 takes at most 3 bytes per UTF-16 unit: a text surely under the limit needs no byte count (a full scan per keystroke).
     const size = text.length * 3 <= this.settings.maxFileSize ? text.length : undefined;
     this.enqueue(this.linter.invalidate(addSource(this.model, { path, text, size }, this.lintOptions())));
+    // Same text, new version (an edit undone before the server saw it): publish for that version too.
+    this.pending.add(path);
     this.flushSoon(this.settings.debounceMs);
   }
 

@@ -6,6 +6,7 @@
 import type { ChangeSet, DependencyKey, ModelFile, WorkspaceModel } from '../model/workspace';
 import type { Resource } from '../model/resource';
 import type { ParsedDocument } from '../yaml/parse';
+import { compareRanges } from '../yaml/positions';
 import type { Finding, LintOptions, Rule, RuleContext, Severity, WorkspaceQuery } from '../rules/types';
 import { suppressionsOf, isSuppressed } from './suppress';
 
@@ -96,11 +97,13 @@ export class Linter {
       return [{ file: file.path, range: zeroRange(), rule: FILE_TOO_LARGE_RULE, severity: 'info', message: file.skipped }];
     }
     const findings: Finding[] = [];
+    // One diagnostic per broken document, at its first error: the rest usually follow from it.
     for (const d of file.parsed.documents) {
       const errors = d.errors;
-      for (const e of errors) {
-        findings.push({ file: file.path, range: e.range, rule: YAML_SYNTAX_RULE, severity: 'error', message: `YAML syntax error: ${e.message}` });
-      }
+      if (errors.length === 0) continue;
+      if (errors.length > 1) errors.sort((x, y) => compareRanges(x.range, y.range));
+      const more = errors.length > 1 ? ` (${errors.length - 1} more error${errors.length > 2 ? 's' : ''} in this document)` : '';
+      findings.push({ file: file.path, range: errors[0].range, rule: YAML_SYNTAX_RULE, severity: 'error', message: `YAML syntax error: ${errors[0].message}${more}` });
     }
     for (const resource of file.resources) {
       for (const f of this.findingsOf(resource)) findings.push(f);

@@ -1,9 +1,10 @@
 // Parses a YAML file into documents that keep their source positions.
 // A file is split at its document markers first, and each piece is parsed on its own, so that an
 // edit re-parses only the document it touched (the cache below keys pieces by their text).
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, isPair, isNode } from 'yaml';
+import { Composer, Parser, parseDocument, isMap, isSeq, isScalar, isPair, isNode } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Range } from './positions';
+import { MAX_NESTING, mayNestDeeply, nestingDepth } from './depth';
 import { hasContent, isMarkerAt, splitDocuments, splitRange, type DocumentChunk, type RangeSplit } from './split';
 
 /** Caps that keep a hostile file (alias bombs) from exhausting memory. */
@@ -51,9 +52,9 @@ class Piece implements ParsedDocument {
   readonly parseId = nextParseId++;
   readonly doc: Document.Parsed;
   readonly value: unknown;
-  private readonly lineCounter = new LineCounter();
+  /** Offsets where lines start, made on first use (yaml's LineCounter misses lines in some broken input). */
+  private starts: number[] | undefined;
   private readonly problems: { message: string; start: number; end: number }[] = [];
-  private newlineCount = -1;
   private contentFlag: boolean | undefined;
 
   constructor(
@@ -62,12 +63,26 @@ class Piece implements ParsedDocument {
     public fileOffset: number,
     public fileLine: number,
   ) {
-    const docs = parseAllDocuments(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
+    // What parseAllDocuments does, with a look at the token tree before composing it.
+    const tokens = [...new Parser().parse(text)];
+    if (mayNestDeeply(text) && nestingDepth(tokens) > MAX_NESTING) {
+      this.doc = parseDocument('');
+      const start = tokens.find((t) => t.type !== 'comment' && t.type !== 'newline' && t.type !== 'space')?.offset ?? 0;
+      this.problems.push({ message: `This document nests deeper than ${MAX_NESTING} levels; it is not read`, start, end: start + 1 });
+      return;
+    }
+    // logLevel 'error': yaml's warnings (e.g. collection keys) would go to process warnings, stderr.
+    const list = Array.from(new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(tokens));
     // A piece normally holds one document; the errors of any extra one are reported on it too.
     this.doc = list.find((d) => d.contents !== null) ?? list[0];
     for (const d of list) {
       for (const e of d.errors) this.problems.push({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
+    }
+    // Nesting deep enough to exhaust the parser's stack: where that happens depends on the stack
+    // in use, so say it once, at the document's start, the same way every time.
+    if (list.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'))) {
+      const start = this.doc?.contents?.range?.[0] ?? 0;
+      this.problems.splice(0, this.problems.length, { message: 'This document nests too deeply to be read', start, end: start + 1 });
     }
     if (this.doc && this.problems.length === 0) {
       try {
@@ -86,12 +101,29 @@ class Piece implements ParsedDocument {
 
   /** Line breaks in the text: the document after this one starts that many lines further. */
   get newlines(): number {
-    if (this.newlineCount === -1) {
-      let n = 0;
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) n++;
-      this.newlineCount = n;
+    return this.lineStarts().length - 1;
+  }
+
+  private lineStarts(): number[] {
+    if (!this.starts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
     }
-    return this.newlineCount;
+    return this.starts;
+  }
+
+  /** Zero-based line and character of a document-local offset. */
+  private position(offset: number): { line: number; character: number } {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
   }
 
   /** Holds more than markers, comments and blank lines (only then does a following `---` start a new document). */
@@ -101,9 +133,9 @@ class Piece implements ParsedDocument {
 
   rangeOf(start: number, end: number): Range {
     const clamp = (o: number) => Math.min(Math.max(0, o), this.text.length);
-    const s = this.lineCounter.linePos(clamp(start));
-    const e = this.lineCounter.linePos(clamp(Math.max(start, end)));
-    return { start: { line: s.line - 1 + this.fileLine, character: s.col - 1 }, end: { line: e.line - 1 + this.fileLine, character: e.col - 1 } };
+    const s = this.position(clamp(start));
+    const e = this.position(clamp(Math.max(start, end)));
+    return { start: { line: s.line + this.fileLine, character: s.character }, end: { line: e.line + this.fileLine, character: e.character } };
   }
 }
 
