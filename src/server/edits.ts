@@ -4,12 +4,12 @@ import type { AnnotatedTextEdit, TextEdit, WorkspaceEdit } from 'vscode-language
 import type { FileChange } from '../core/rules/types';
 import { pathToUri } from './uris';
 
-/** With `annotationId`, every operation refers to that change annotation (the caller defines it). */
-export function toWorkspaceEdit(changes: FileChange[], annotationId?: string): WorkspaceEdit {
+/** With `annotationOf`, each file's operations refer to that change annotation (the caller defines them). */
+export function toWorkspaceEdit(changes: FileChange[], annotationOf?: (change: FileChange) => string): WorkspaceEdit {
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const c of changes) {
     const uri = pathToUri(c.file);
-    const annotation = annotationId !== undefined ? { annotationId } : {};
+    const annotation = annotationOf ? { annotationId: annotationOf(c) } : {};
     if (c.create) documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, ...annotation });
     const edits: (TextEdit | AnnotatedTextEdit)[] = c.edits.map((e) => ({ range: e.range, newText: e.newText, ...annotation }));
     documentChanges.push({ textDocument: { uri, version: null }, edits });

@@ -3,6 +3,7 @@
 // carries a change annotation with needsConfirmation). Thin: choosing the resource, the wording.
 import type { WorkspaceEdit } from 'vscode-languageserver/node';
 import type { WorkspaceModel } from '../core/model/workspace';
+import { isKustomizationFile } from '../core/model/kustomize';
 import { asString, getIn, type Resource } from '../core/model/resource';
 import type { FileChange } from '../core/rules/types';
 import { migrateToBarmanPlugin } from '../core/transforms/barman-plugin';
@@ -16,9 +17,6 @@ import type { ServerSettings } from './settings';
 import { toWorkspaceEdit } from './edits';
 import { pathToUri, uriToPath } from './uris';
 
-/** The change annotation every previewed edit refers to. */
-export const PREVIEW_ANNOTATION = 'cnpg-migration';
-
 /** A request the server cannot serve as asked (no Cluster at the cursor); shown to the user as is. */
 class RequestError extends Error {}
 
@@ -28,7 +26,7 @@ export function handleMigrate(model: WorkspaceModel, settings: ServerSettings, p
     return {
       ok: true,
       title,
-      edit: toPreviewEdit(result.changes, title),
+      edit: toPreviewEdit(model, result.changes, title),
       files: result.changes.map((c): ChangedFile => ({ uri: pathToUri(c.file), create: c.create === true })),
       summary: result.summary.map(editorWording),
       notes: result.notes.map(editorWording),
@@ -74,11 +72,51 @@ function run(model: WorkspaceModel, settings: ServerSettings, params: MigratePar
   }
 }
 
-/** The edit of a transform, every change annotated so VS Code shows the refactor preview first. */
-export function toPreviewEdit(changes: FileChange[], title: string): WorkspaceEdit {
-  const edit = toWorkspaceEdit(changes, PREVIEW_ANNOTATION);
-  edit.changeAnnotations = { [PREVIEW_ANNOTATION]: { label: title, needsConfirmation: true } };
+/**
+ * The edit of a transform, its changes grouped and labelled for VS Code's refactor preview. The
+ * preview opens when a change needs confirmation, and such changes start unticked (by VS Code's
+ * design, microsoft/vscode#200991), their diff hidden until ticked. So only the changes that start
+ * or change a database need the tick: edited Clusters (a rolling update once deployed), edited
+ * ObjectStores (where backups go), new files holding a Cluster. The rest (new ObjectStore files,
+ * kustomizations, backups) start ticked, with their diffs shown. Nothing is written before Apply.
+ */
+export function toPreviewEdit(model: WorkspaceModel, changes: FileChange[], title: string): WorkspaceEdit {
+  const groups = changes.map((c) => groupOf(model, c));
+  // The preview must open: with nothing to confirm (no such transform today), every change needs it.
+  const confirmAll = !groups.some((g) => g.confirm);
+  const annotations: NonNullable<WorkspaceEdit['changeAnnotations']> = {};
+  const edit = toWorkspaceEdit(changes, (change) => {
+    const group = groups[changes.indexOf(change)];
+    annotations[group.id] ??= { label: group.label, description: title, needsConfirmation: group.confirm || confirmAll };
+    return group.id;
+  });
+  edit.changeAnnotations = annotations;
   return edit;
+}
+
+interface PreviewGroup {
+  id: string;
+  label: string;
+  confirm: boolean;
+}
+
+const GROUPS: (PreviewGroup & { kinds: string[] })[] = [
+  { kinds: ['Cluster'], id: 'cnpg-clusters', label: 'Clusters (a rolling update once deployed)', confirm: true },
+  { kinds: ['ObjectStore'], id: 'cnpg-object-stores', label: 'ObjectStores (where the backups go)', confirm: true },
+  { kinds: ['Backup', 'ScheduledBackup'], id: 'cnpg-backups', label: 'Backups and ScheduledBackups', confirm: false },
+];
+const CLUSTER_DOCUMENT = /^kind:[ \t]*["']?Cluster["']?[ \t]*(#.*)?$/m;
+
+function groupOf(model: WorkspaceModel, change: FileChange): PreviewGroup {
+  if (change.create) {
+    return change.edits.some((e) => CLUSTER_DOCUMENT.test(e.newText))
+      ? { id: 'cnpg-new-clusters', label: 'New Clusters (a new database once deployed)', confirm: true }
+      : { id: 'cnpg-new-files', label: 'New files', confirm: false };
+  }
+  const file = model.getFile(change.file);
+  if (file && isKustomizationFile(file.path)) return { id: 'cnpg-kustomizations', label: 'kustomization.yaml files', confirm: false };
+  const kinds = new Set(file?.resources.map((r) => r.kind));
+  return GROUPS.find((g) => g.kinds.some((k) => kinds.has(k))) ?? { id: 'cnpg-other', label: 'Other files', confirm: false };
 }
 
 export function listObjectStores(model: WorkspaceModel): ObjectStoreInfo[] {

@@ -37,7 +37,7 @@ describe('language server: migrations (cnpg/migrate, quick fix)', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('migrates the Cluster at the cursor: every file in one edit, each change needing confirmation', async () => {
+  it('migrates the Cluster at the cursor: every file in one edit, the Cluster change needing confirmation', async () => {
     await start();
     const result = await migrate({ kind: 'barman-plugin', target: { uri: uri(`${HOME}/cluster.yaml`), position: { line: 20, character: 4 } } });
     assert.ok(result.ok, JSON.stringify(result));
@@ -53,6 +53,14 @@ describe('language server: migrations (cnpg/migrate, quick fix)', function () {
       ].sort(),
     );
     assertAllAnnotated(result.edit);
+    // Only the Cluster starts unticked in the preview (a rolling update once deployed); the rest is shown ticked.
+    assert.deepEqual(groupsByFile(result.edit), {
+      'cluster.yaml': 'Clusters (a rolling update once deployed), tick',
+      'homeassistant-postgresql-objectstore.yaml': 'New files',
+      'kustomization.yaml': 'kustomization.yaml files',
+      'scheduledbackup.yaml': 'Backups and ScheduledBackups',
+    });
+    assert.ok(Object.values(result.edit.changeAnnotations!).every((a) => a.description === result.title));
     const creates = result.edit.documentChanges!.filter((c): c is CreateFile => 'kind' in c && c.kind === 'create');
     assert.deepEqual(creates.map((c) => [c.uri, c.options]), [[newFile, { overwrite: false, ignoreIfExists: false }]]);
     const after = applyEdit(result.edit);
@@ -176,6 +184,7 @@ describe('language server: migrations (cnpg/migrate, quick fix)', function () {
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(result.files, [{ uri: uri('apps/mealie/db/objectstore-backup.yaml'), create: false }]);
     assertAllAnnotated(result.edit);
+    assert.deepEqual(groupsByFile(result.edit), { 'objectstore-backup.yaml': 'ObjectStores (where the backups go), tick' });
     const report = result.stores?.find((s) => s.store === 'mealie-backup-store');
     assert.equal(report?.needsRollout, true);
     assert.deepEqual(report.changed.sort(), ['credentials', 'endpointCA', 'endpointURL']);
@@ -191,6 +200,7 @@ describe('language server: migrations (cnpg/migrate, quick fix)', function () {
     assert.ok(restore.ok, JSON.stringify(restore));
     assert.deepEqual(restore.files.filter((f) => f.create).map((f) => f.uri), [uri('apps/mealie/db/mealie-pg-restore-test.yaml')]);
     assertAllAnnotated(restore.edit);
+    assert.deepEqual(groupsByFile(restore.edit), { 'mealie-pg-restore-test.yaml': 'New Clusters (a new database once deployed), tick', 'kustomization.yaml': 'kustomization.yaml files' });
     const zalando = await migrate({ kind: 'zalando-import', target: { uri: uri('apps/mastodon/database/zalando-postgresql.yaml'), position: { line: 5, character: 0 } }, clusterName: 'mastodon-imported' });
     assert.ok(zalando.ok, JSON.stringify(zalando));
     const created = zalando.files.find((f) => f.create);
@@ -225,15 +235,25 @@ describe('language server: migrations (cnpg/migrate, quick fix)', function () {
   }
 });
 
-/** Every create and every text edit refers to the one annotation, which needs confirmation. */
+/** Every create and every text edit refers to a change annotation, and some change needs confirmation (the preview opens). */
 function assertAllAnnotated(edit: WorkspaceEdit): void {
-  const annotations = Object.entries(edit.changeAnnotations ?? {});
-  assert.equal(annotations.length, 1);
-  const [id, annotation] = annotations[0];
-  assert.equal(annotation.needsConfirmation, true);
-  assert.ok(annotation.label.length > 0);
+  const annotations = edit.changeAnnotations ?? {};
+  assert.ok(Object.values(annotations).some((a) => a.needsConfirmation === true));
+  for (const a of Object.values(annotations)) assert.ok(a.label.length > 0 && a.description!.length > 0 && typeof a.needsConfirmation === 'boolean');
   for (const change of edit.documentChanges ?? []) {
-    if ('kind' in change) assert.equal(change.annotationId, id, JSON.stringify(change));
-    else for (const e of change.edits) assert.equal((e as { annotationId?: string }).annotationId, id);
+    if ('kind' in change) assert.ok(change.annotationId! in annotations, JSON.stringify(change));
+    else for (const e of change.edits) assert.ok((e as { annotationId: string }).annotationId in annotations);
   }
+}
+
+/** Per file name: its preview group's label, and "tick" when its changes need confirmation. */
+function groupsByFile(edit: WorkspaceEdit): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const change of edit.documentChanges ?? []) {
+    const uri = 'kind' in change ? (change as CreateFile).uri : change.textDocument.uri;
+    const id = 'kind' in change ? change.annotationId : (change.edits[0] as { annotationId?: string }).annotationId;
+    const a = edit.changeAnnotations![id!];
+    out[uri.replace(/^.*\//, '')] = `${a.label}${a.needsConfirmation ? ', tick' : ''}`;
+  }
+  return out;
 }

@@ -116,27 +116,31 @@ suite('Migration to the Barman Cloud Plugin', () => {
     const expected = relative([clusterUri, storeUri, file(`${INFRA}/kustomization.yaml`), file(`${INFRA}/scheduledbackup.yaml`)]);
     assert.deepEqual(relative(outcome.edit!.entries().map(([u]) => u)), expected);
     assert.deepEqual(relative(outcome.result!.files!.map((f) => vscode.Uri.parse(f.uri))), expected);
-    assert.ok(Object.values(outcome.result!.edit!.changeAnnotations ?? {}).every((a) => a.needsConfirmation === true));
-    // VS Code keeps each entry's metadata internally; it is what makes the preview show.
+    // The Cluster change needs confirmation (so the preview opens, with it unticked); the rest starts ticked.
+    const annotations = Object.values(outcome.result!.edit!.changeAnnotations ?? {}) as { label: string; needsConfirmation?: boolean }[];
+    assert.deepEqual(annotations.filter((a) => a.needsConfirmation).map((a) => a.label), ['Clusters (a rolling update once deployed)']);
+    // VS Code keeps each entry's metadata internally (what makes the preview show); every entry has its label.
     const internal = (outcome.edit as unknown as { _allEntries?: () => { metadata?: vscode.WorkspaceEditEntryMetadata }[] })._allEntries?.();
     if (internal) {
       assert.ok(internal.length >= expected.length);
-      assert.ok(internal.every((e) => e.metadata?.needsConfirmation === true));
+      assert.ok(internal.every((e) => e.metadata !== undefined));
+      assert.ok(internal.some((e) => e.metadata?.needsConfirmation === true));
     }
     assert.equal((await vscode.workspace.openTextDocument(clusterUri)).getText(), before);
     assert.equal(existsSync(storeUri.fsPath), false);
   });
 
-  test('ticking every file in the preview and applying writes them all', async () => {
+  test('ticking the Cluster in the preview and applying writes every file', async () => {
     const clusterUri = file(`${INFRA}/cluster.yaml`);
     const storeUri = file(`${INFRA}/postgresql-cluster-objectstore.yaml`);
     created.push(storeUri);
     const outcome = await throughPreview('cnpg.migration.toPlugin', { uri: clusterUri, documentIndex: 0 }, async () => {
-      // The user's part. Grouped by type, the migration is one node: ticking it ticks every file.
-      // Until the preview has its input these commands do nothing, so try again until it applies.
+      // The user's part: the other files start ticked; tick the Cluster (first in the file view),
+      // then apply. Until the preview has its input these commands do nothing: try again.
       for (let attempt = 0; attempt < 10 && (await pendingPreviews()) > 0; attempt++) {
         await sleep(500);
-        await vscode.commands.executeCommand('refactorPreview.groupByType');
+        await vscode.commands.executeCommand('refactorPreview.groupByFile');
+        await vscode.commands.executeCommand('list.collapseAll');
         await vscode.commands.executeCommand('list.focusFirst');
         await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
         await vscode.commands.executeCommand('refactorPreview.apply');
