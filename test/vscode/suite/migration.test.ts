@@ -41,14 +41,26 @@ async function saveDirty(): Promise<void> {
 const pendingPreviews = async () => (await vscode.commands.executeCommand<{ pendingPreviews: number }>('cnpg.test.migration')).pendingPreviews;
 const relative = (uris: vscode.Uri[]) => uris.map((u) => vscode.workspace.asRelativePath(u)).sort();
 
+/** Discard does nothing until the preview has its input: repeat it until the command settles. */
+async function discard(settled: () => boolean): Promise<void> {
+  for (let i = 0; i < 40 && !settled(); i++) {
+    await vscode.commands.executeCommand('refactorPreview.discard');
+    await sleep(250);
+  }
+}
+
 /** Runs a command that ends in the refactor preview; `answer` plays the user once the preview shows. */
-async function throughPreview(command: string, arg: unknown, answer: () => Promise<void>): Promise<Outcome> {
+async function throughPreview(command: string, arg: unknown, answer: (settled: () => boolean) => Promise<unknown>): Promise<Outcome> {
   let settled = false;
   const running = Promise.resolve(vscode.commands.executeCommand<Outcome>(command, arg)).finally(() => (settled = true));
-  await waitFor('the refactor preview', async () => settled || (await pendingPreviews()) > 0);
-  assert.equal(settled, false, 'the command finished without waiting on the preview');
-  await answer();
-  return waitFor('the command to finish', () => settled && running, 30_000);
+  return throughPreviewOf(running, () => settled, answer);
+}
+
+async function throughPreviewOf(running: Promise<Outcome>, settled: () => boolean, answer: (settled: () => boolean) => Promise<unknown>): Promise<Outcome> {
+  await waitFor('the refactor preview', async () => settled() || (await pendingPreviews()) > 0);
+  assert.equal(settled(), false, 'the command finished without waiting on the preview');
+  await answer(settled);
+  return waitFor('the command to finish', () => settled() && running, 30_000);
 }
 
 suite('Migration to the Barman Cloud Plugin', () => {
@@ -106,10 +118,10 @@ suite('Migration to the Barman Cloud Plugin', () => {
   test('the command previews every file and writes nothing when the preview is discarded', async () => {
     const clusterUri = file(`${INFRA}/cluster.yaml`);
     const before = (await vscode.workspace.openTextDocument(clusterUri)).getText();
-    const outcome = await throughPreview('cnpg.migration.toPlugin', { uri: clusterUri, documentIndex: 0 }, async () => {
+    const outcome = await throughPreview('cnpg.migration.toPlugin', { uri: clusterUri, documentIndex: 0 }, async (settled) => {
       // Nothing is written while the preview is open.
       assert.equal((await vscode.workspace.openTextDocument(clusterUri)).getText(), before);
-      await vscode.commands.executeCommand('refactorPreview.discard');
+      await discard(settled);
     });
     assert.equal(outcome.applied, false);
     const storeUri = file(`${INFRA}/postgresql-cluster-objectstore.yaml`);
@@ -152,6 +164,27 @@ suite('Migration to the Barman Cloud Plugin', () => {
     await saveDirty();
     assert.match(readFileSync(storeUri.fsPath, 'utf8'), /name: postgresql-cluster-store\n/);
     assert.doesNotMatch(readFileSync(clusterUri.fsPath, 'utf8'), /barmanObjectStore/);
+  });
+
+  test('Generate restore test asks for a name and a target, then previews the new Cluster file', async () => {
+    const clusterUri = file('examples/apps/mealie/db/pg-cluster-16.yaml');
+    const newFile = file('examples/apps/mealie/db/mealie-pg-restore-test.yaml');
+    let settled = false;
+    const running = Promise.resolve(vscode.commands.executeCommand<Outcome>('cnpg.restoreTest.generate', { uri: clusterUri, documentIndex: 0 })).finally(() => (settled = true));
+    // The user's part: Enter on the suggested name, Enter on the empty recovery target.
+    await waitFor('the preview after both prompts', async () => {
+      if (settled || (await pendingPreviews()) > 0) return true;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await sleep(200);
+      return false;
+    });
+    const outcome = await throughPreviewOf(running, () => settled, discard);
+    assert.equal(outcome.applied, false, JSON.stringify(outcome.result));
+    assert.deepEqual(relative(outcome.edit!.entries().map(([u]) => u)), relative([newFile, file('examples/apps/mealie/db/kustomization.yaml')]));
+    const [, [insert]] = outcome.edit!.entries().find(([u]) => u.toString() === newFile.toString())!;
+    assert.match(insert.newText, /kind: Cluster\nmetadata:\n {2}name: mealie-pg-restore-test\n/);
+    assert.doesNotMatch(insert.newText, /recoveryTarget/);
+    assert.equal(existsSync(newFile.fsPath), false);
   });
 
   test('CodeLenses offer the migration and the restore test once their commands exist', async () => {
