@@ -14,7 +14,7 @@ import { displayName } from '../core/transforms/namespaces';
 import { TransformInputError, TransformRefused, type TransformResult } from '../core/transforms/types';
 import type { ChangedFile, MigrateParams, MigrateResult, ObjectStoreInfo, ResourceRef } from './migrateProtocol';
 import type { ServerSettings } from './settings';
-import { toWorkspaceEdit } from './edits';
+import { toWorkspaceEdit, unplaceable } from './edits';
 import { pathToUri, uriToPath } from './uris';
 
 /** A request the server cannot serve as asked (no Cluster at the cursor); shown to the user as is. */
@@ -23,6 +23,8 @@ class RequestError extends Error {}
 export function handleMigrate(model: WorkspaceModel, settings: ServerSettings, params: MigrateParams): MigrateResult {
   try {
     const { title, result, stores } = run(model, settings, params);
+    const misplaced = unplaceable(result.changes);
+    if (misplaced) return { ok: false, kind: 'input', message: misplaced };
     return {
       ok: true,
       title,

@@ -9,6 +9,7 @@ import { hasInTree } from '../core/transforms/barman-plugin/inspect';
 import { TransformRefused } from '../core/transforms/types';
 import { backupTarget, editorWording, resourceAtLine } from './migrate';
 import type { ServerSettings } from './settings';
+import { unplaceable } from './edits';
 
 type FixProvider = (model: WorkspaceModel, settings: ServerSettings, resource: Resource) => Fix[];
 
@@ -40,12 +41,16 @@ function migrationFixes(model: WorkspaceModel, settings: ServerSettings, resourc
       title,
       isPreferred: true,
       changes: () => {
+        let changes;
         try {
-          return migrateClusterChanges(model, cluster, options);
+          changes = migrateClusterChanges(model, cluster, options);
         } catch (err) {
           if (err instanceof TransformRefused) throw new Error(editorWording(err.message));
           throw err;
         }
+        const misplaced = unplaceable(changes);
+        if (misplaced) throw new Error(misplaced);
+        return changes;
       },
     },
   ];

@@ -169,6 +169,21 @@ describe('language server: migrations (cnpg/migrate, quick fix)', function () {
     assert.match(action.disabled.reason, /^Cluster home-automation\/homeassistant-postgresql: .*already exists; set cnpg\.migration\.objectStorePlacement to same-file/);
   });
 
+  it('creates no file beside an untitled document, but edits it in place', async () => {
+    await start();
+    const untitled = 'untitled:Untitled-1';
+    await client.open(untitled, 'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: scratch\nspec:\n  instances: 1\n  storage: {size: 1Gi}\n  backup:\n    barmanObjectStore:\n      destinationPath: s3://bucket/scratch\n      s3Credentials: {inheritFromIAMRole: true}\n');
+    const [finding] = (await client.waitFor(untitled, (d) => d.some((x) => x.code === 'in-tree-barman-deprecated'))).filter((x) => x.code === 'in-tree-barman-deprecated');
+    // No kustomization beside it: the ObjectStore goes after the Cluster, in the same document.
+    const action = (await codeActions(untitled, finding)).find((a) => a.title === 'Migrate to the Barman Cloud Plugin');
+    assert.equal(action?.disabled, undefined, JSON.stringify(action));
+    assert.deepEqual(action!.edit!.documentChanges!.map((c) => ('kind' in c ? c.kind : c.textDocument.uri)), [untitled]);
+    const refused = await migrate({ kind: 'barman-plugin', target: { uri: untitled, documentIndex: 0 }, objectStorePlacement: 'new-file' });
+    assert.ok(!refused.ok, JSON.stringify(refused));
+    assert.equal(refused.kind, 'input');
+    assert.match(refused.message, /^scratch-objectstore\.yaml would not be a file in the workspace: save the manifest/);
+  });
+
   it('switches ObjectStores and says which clusters need a restart', async () => {
     await start();
     const stores = await client.connection.sendRequest<ObjectStoreInfo[]>('cnpg/objectStores');
