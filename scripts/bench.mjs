@@ -106,7 +106,7 @@ await ysl.dispose();
 
 const report = formatReport({
   results,
-  edit: { documents: big.n, ours: summarize(editOurs), ysl: summarize(editYsl) },
+  edit: { documents: big.n, ours: summarize(editOurs), ysl: summarize(editYsl), publication: editOurs.publication },
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version, loadBefore, loadAfter: loadavg() },
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   date: new Date().toISOString().slice(0, 10),
@@ -174,8 +174,9 @@ async function editLatency(server, file, count, delayMs, tag) {
   });
   const first = server.nextDiagnostics(uri);
   await server.open(uri, file.text, 1);
-  await first;
+  const opened = await first;
   const samples = [];
+  samples.publication = { diagnostics: opened.params.diagnostics.length, bytes: Buffer.byteLength(JSON.stringify(opened.params)) };
   for (let e = 0; e < count; e++) {
     const line = targets[Math.floor(((e * 7919) % targets.length))];
     const text = lines[line];

@@ -54,10 +54,10 @@ export class WorkspaceModel {
       this.refreshResourcesBelow(posix.dirname(p), change);
     }
     const file: ModelFile = { path: p, parsed, resources: [], skipped };
-    const read = this.resourcesOf(file);
+    const read = this.resourcesOf(file, old?.resources ?? []);
     file.resources = read.resources;
     this.files.set(p, file);
-    this.recordChange(change, old?.resources ?? [], read);
+    this.recordChange(change, read);
     change.files.add(p);
     return change;
   }
@@ -66,7 +66,7 @@ export class WorkspaceModel {
     const p = toModelPath(path);
     const old = this.files.get(p);
     const change = this.removeInternal(p);
-    this.recordChange(change, old?.resources ?? [], { resources: [], added: [] });
+    this.recordChange(change, { resources: [], added: [], removed: old?.resources ?? [] });
     if (this.kustomizations.delete(posix.dirname(p)) && isKustomizationFile(p)) {
       this.refreshResourcesBelow(posix.dirname(p), change);
     }
@@ -130,50 +130,72 @@ export class WorkspaceModel {
     for (const file of this.files.values()) {
       if (prefix && !file.path.startsWith(prefix)) continue;
       const before = file.resources;
-      const read = this.resourcesOf(file);
+      const read = this.resourcesOf(file, before);
       file.resources = read.resources;
-      this.recordChange(change, before, read);
+      this.recordChange(change, read);
       change.files.add(file.path);
     }
   }
 
-  /** Reads the file's resources, reusing the objects of documents that did not change; `added` are the new ones. */
-  private resourcesOf(file: ModelFile): { resources: Resource[]; added: Resource[] } {
-    const resources: Resource[] = [];
-    const added: Resource[] = [];
-    if (isKustomizationFile(file.path)) return { resources, added };
+  /**
+   * Reads the file's resources, reusing the objects of documents that did not change. `previous`
+   * are the file's resources before: one whose document is still at its (updated) index is kept,
+   * without hashing anything, so an edit of one document of thousands reads one document.
+   */
+  private resourcesOf(file: ModelFile, previous: Resource[]): ReadResult {
+    const result: ReadResult = { resources: [], added: [], removed: [] };
+    if (isKustomizationFile(file.path)) {
+      result.removed = previous;
+      return result;
+    }
+    const documents = file.parsed.documents;
     const isPatch = [...this.kustomizations.values()].some((k) => k.patchFiles.includes(file.path));
     const kustomizationNamespace = this.kustomizationFor(file.path)?.namespace;
-    for (const document of file.parsed.documents) {
-      const prior = this.resourceOf.get(document);
-      if (prior === null) continue;
-      if (prior && prior.file === file.path && prior.isPatch === isPatch && sameNamespaceContext(prior, kustomizationNamespace)) {
-        resources.push(prior);
+    const kept: (Resource | undefined)[] = new Array(documents.length);
+    for (const r of previous) {
+      const d = r.document;
+      if (documents[d.index] === d && r.file === file.path && r.isPatch === isPatch && sameNamespaceContext(r, kustomizationNamespace)) kept[d.index] = r;
+      else result.removed.push(r);
+    }
+    for (let i = 0; i < documents.length; i++) {
+      const prior = kept[i];
+      if (prior) {
+        result.resources.push(prior);
         continue;
       }
+      const document = documents[i];
+      // Documents that are not resources are remembered too (null), so they are not read again.
+      if (this.resourceOf.get(document) === null) continue;
       const resource = readResource(file.path, document, kustomizationNamespace, isPatch);
       this.resourceOf.set(document, resource ?? null);
       if (!resource) continue;
-      resources.push(resource);
-      added.push(resource);
+      result.resources.push(resource);
+      result.added.push(resource);
     }
-    return { resources, added };
+    return result;
   }
 
   /** Adds the resources that appeared or disappeared to the change and keeps the index in step. */
-  private recordChange(change: ChangeSet, before: Resource[], after: { resources: Resource[]; added: Resource[] }): void {
-    const removed = removedResources(before, after.resources, after.added);
-    for (const r of removed) {
+  private recordChange(change: ChangeSet, read: ReadResult): void {
+    for (const r of read.removed) {
       this.index.remove(r);
       change.removed.push(r);
       addKeysOf(change, r);
     }
-    for (const r of after.added) {
+    for (const r of read.added) {
       this.index.add(r);
       change.added.push(r);
       addKeysOf(change, r);
     }
   }
+}
+
+interface ReadResult {
+  resources: Resource[];
+  /** New resource objects (a changed document is a new resource). */
+  added: Resource[];
+  /** Previous resources that are gone. */
+  removed: Resource[];
 }
 
 /** The resource a document holds in its file's context, or undefined when it is none we know. */
@@ -213,30 +235,6 @@ function readResource(file: string, document: ParsedDocument, kustomizationNames
     isPatch,
     value,
   };
-}
-
-/**
- * The resources of `before` that are not in `after`. Kept resources keep their relative order
- * (documents do), so one walk over both lists finds them without hashing every resource.
- */
-function removedResources(before: Resource[], after: Resource[], added: Resource[]): Resource[] {
-  const fresh = new Set(added);
-  const removed: Resource[] = [];
-  let j = 0;
-  for (const r of after) {
-    if (fresh.has(r)) continue;
-    let k = j;
-    while (k < before.length && before[k] !== r) k++;
-    if (k === before.length) {
-      // Out of order (documents swapped): compare as sets.
-      const kept = new Set(after);
-      return before.filter((x) => !kept.has(x));
-    }
-    for (; j < k; j++) removed.push(before[j]);
-    j = k + 1;
-  }
-  for (; j < before.length; j++) removed.push(before[j]);
-  return removed;
 }
 
 export function namespacesMatch(a: string | undefined, b: string | undefined): boolean {
