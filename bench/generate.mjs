@@ -27,9 +27,10 @@ const MAJORS = ['15.8', '16.4', '16.6', '17.2', '17.5'];
 
 /**
  * Returns `{text, documents, misspelt}`: `documents` YAML documents joined by `---` lines and the
- * number of deliberately misspelt fields.
+ * number of deliberately misspelt fields. `migrated: true` makes every application use the plugin
+ * (a repository after the migration: few findings).
  */
-export function generateManifests(count, seed = 42) {
+export function generateManifests(count, seed = 42, { migrated = false } = {}) {
   const random = prng(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const docs = [];
@@ -38,7 +39,7 @@ export function generateManifests(count, seed = 42) {
     const ns = `team-${String(unit % NAMESPACES).padStart(2, '0')}`;
     const app = `${pick(APPS)}-${unit}`;
     const cluster = `${app}-pg`;
-    const shape = random();
+    const shape = migrated ? 0 : random();
     const typo = random() < 0.01;
     if (typo) misspelt++;
     const major = pick(MAJORS);

@@ -27,8 +27,10 @@ export function formatReport({ results, edit, machine, command, date, seconds, y
       ratio(r.lint[key], r.parse[key]),
     ]);
   const editHead = ['server', 'edits', 'median wall ms', 'min', 'max', 'median CPU ms'];
+  const diags = (p) => (p ? `, ${p.diagnostics.toLocaleString('en-US')} diagnostics` : '');
   const editRows = [
-    ['cnpg (dist/server.js, debounceMs 0)', String(edit.ours.n), ms(edit.ours.wall), ms(edit.ours.min), ms(edit.ours.max), ms(edit.ours.cpu)],
+    [`cnpg (dist/server.js, debounceMs 0${diags(edit.publication)})`, String(edit.ours.n), ms(edit.ours.wall), ms(edit.ours.min), ms(edit.ours.max), ms(edit.ours.cpu)],
+    [`cnpg, migrated repository${diags(edit.migratedPublication)}`, String(edit.migrated.n), ms(edit.migrated.wall), ms(edit.migrated.min), ms(edit.migrated.max), ms(edit.migrated.cpu)],
     [`yaml-language-server 1.19.2 (minus its ${yslDelayMs} ms delay)`, String(edit.ysl.n), ms(edit.ysl.wall), ms(edit.ysl.min), ms(edit.ysl.max), ms(edit.ysl.cpu)],
   ];
   const agreement = results.map((r) => `${r.documents}: planted ${r.planted}, cnpg unknown-field ${r.oursUnknownField}, yaml-language-server "is not allowed" ${r.yslNotAllowed}; all findings: cnpg ${r.findings}, yaml-language-server ${r.yslDiagnostics}`);
@@ -105,9 +107,10 @@ ${mdTable(head, rows('cpu'))}
 
 ## Results: edit latency
 
-A one-line edit (a Cluster's \`instances\` or a ScheduledBackup's hour) at spread-out places of the
-${edit.documents.toLocaleString('en-US')}-document file, sent as an incremental \`didChange\` with a
-range; time until the diagnostics of that version arrive.
+A one-line edit (a Cluster's or Pooler's \`instances\`, a ScheduledBackup's hour) at spread-out places
+of the ${edit.documents.toLocaleString('en-US')}-document file, sent as an incremental \`didChange\` with
+a range; time until the diagnostics of that version arrive. The second row uses the same generator
+with every application on the Barman Cloud Plugin (a migrated repository).
 
 ${mdTable(editHead, editRows)}
 
@@ -145,7 +148,9 @@ function notes({ biggest, edit }) {
       `- **Edit latency.** Every publication for the ${edit.documents.toLocaleString('en-US')}-document file carries all its ` +
         `${edit.publication.diagnostics.toLocaleString('en-US')} diagnostics (${(edit.publication.bytes / 1024 / 1024).toFixed(1)} MiB of JSON): LSP replaces a file's diagnostics as a whole. ` +
         `Encoding that in the server and decoding it in the client is a fixed part of every edit, besides re-checking the edited ` +
-        `resource and what depends on it. The wall-clock median moves with the machine's load; the CPU column does not.`,
+        `resource and what depends on it. The same edits on a ${edit.documents.toLocaleString('en-US')}-document repository after the ` +
+        `migration (${edit.migratedPublication?.diagnostics ?? '?'} diagnostics) take ${ms(edit.migrated.wall)} ms: the difference is the size of the publication. ` +
+        `The wall-clock median moves with the machine's load; the CPU column does not.`,
     );
   }
   out.push('- CPU times are of the main thread only; garbage collection on helper threads is not in them.');

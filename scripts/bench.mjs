@@ -100,13 +100,16 @@ const big = files[files.length - 1];
 const noEdits = [{ wall: NaN, cpu: undefined }];
 if (only !== 'open') log(`\nEdit latency on ${big.n} documents: ${edits} edits for cnpg, ${yslEdits} for yaml-language-server`);
 const editOurs = only === 'open' ? noEdits : await editLatency(ours, big, edits, 0, 'cnpg');
+// The same edits on a repository after the migration: few diagnostics, so little to publish.
+const migrated = { n: big.n, ...generateManifests(big.n, 42, { migrated: true }) };
+const editMigrated = only === 'open' ? noEdits : await editLatency(ours, migrated, edits, 0, 'cnpg-migrated');
 const editYsl = only === 'open' || yslEdits === 0 ? noEdits : await editLatency(ysl, big, yslEdits, YSL_DELAY_MS, 'ysl');
 await ours.dispose();
 await ysl.dispose();
 
 const report = formatReport({
   results,
-  edit: { documents: big.n, ours: summarize(editOurs), ysl: summarize(editYsl), publication: editOurs.publication },
+  edit: { documents: big.n, ours: summarize(editOurs), ysl: summarize(editYsl), publication: editOurs.publication, migrated: summarize(editMigrated), migratedPublication: editMigrated.publication },
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version, loadBefore, loadAfter: loadavg() },
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   date: new Date().toISOString().slice(0, 10),
