@@ -269,6 +269,27 @@ export function fleet(clusters: number, namespaces: number): StoredObject[] {
   return out;
 }
 
+/**
+ * The fixtures on another clock: every timestamp keeps its distance to FIXTURE_NOW but is measured
+ * from `now`. Tests that drive the real extension (which reads the real clock) use this, so
+ * "backup 8h ago" stays 8 hours whatever day the suite runs.
+ */
+export function rebased(objects: StoredObject[], now: Date): StoredObject[] {
+  const shift = now.getTime() - FIXTURE_NOW.getTime();
+  const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+  const visit = (value: unknown): unknown => {
+    if (typeof value === 'string' && isoTimestamp.test(value)) {
+      return new Date(Date.parse(value) + shift).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }
+    if (Array.isArray(value)) return value.map(visit);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, visit(inner)]));
+    }
+    return value;
+  };
+  return objects.map((o) => visit(o) as StoredObject);
+}
+
 export function load(server: FakeKubeServer, objects: StoredObject[]): void {
   for (const o of objects) server.put(o);
 }

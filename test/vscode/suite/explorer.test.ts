@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FakeKubeServer } from '../../kube-fake/server';
-import { load, standardScene } from '../../kube-fake/fixtures';
+import { load, rebased, standardScene } from '../../kube-fake/fixtures';
 import type { RowModel } from '../../../src/core/status/tree-types';
 import { activateExtension, waitFor } from '../helpers';
 
@@ -66,7 +66,7 @@ suite('Cluster explorer', () => {
   suiteSetup(async () => {
     await activateExtension();
     server = await FakeKubeServer.start();
-    load(server, standardScene());
+    load(server, rebased(standardScene(), new Date()));
     dir = mkdtempSync(join(tmpdir(), 'cnpg-explorer-'));
     const file = join(dir, 'kubeconfig.yaml');
     writeFileSync(file, kubeconfig(server.url));
