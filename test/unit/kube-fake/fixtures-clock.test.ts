@@ -6,7 +6,7 @@ describe('fixtures on the real clock', () => {
     const now = new Date(FIXTURE_NOW.getTime() + 3 * 86400_000);
     const scene = standardScene();
     const moved = rebased(scene, now);
-    const plugin = (list: typeof scene) => list.find((o) => o.kind === 'Cluster' && o.metadata.name === 'pg-plugin') as { status: { lastSuccessfulBackup: string } };
+    const plugin = (list: typeof scene) => list.find((o) => o.kind === 'Cluster' && o.metadata.name === 'pg-plugin') as unknown as { status: { lastSuccessfulBackup: string } };
     const before = Date.parse(plugin(scene).status.lastSuccessfulBackup);
     const after = Date.parse(plugin(moved).status.lastSuccessfulBackup);
     assert.equal(FIXTURE_NOW.getTime() - before, now.getTime() - after);
