@@ -20,9 +20,12 @@ export const sharedArchiveLocation: Rule = {
     if (self.name === undefined || isReplicaCluster(self.value) !== false) return;
     const mine = archivesOf(ctx, self).locations;
     if (mine.length === 0) return;
-    const myNames = new Set(mine.map((l) => l.serverName));
-    for (const other of ctx.workspace.ofKind('Cluster', self.namespace)) {
-      if (!comparable(self, other) || !mayUseServerName(other, myNames)) continue;
+    const candidates = serverNameIndex(ctx.workspace.ofKind('Cluster', self.namespace));
+    const others = new Set<Resource>(candidates.anyName);
+    for (const l of mine) for (const c of candidates.byName.get(l.serverName) ?? []) others.add(c);
+    // In list order, as the findings were before the index.
+    for (const other of [...others].sort((a, b) => candidates.order.get(a)! - candidates.order.get(b)!)) {
+      if (!comparable(self, other)) continue;
       const theirs = archivesOf(ctx, other).locations;
       for (const loc of mine) {
         const shared = theirs.find((t) => sameLocation(t, loc));
@@ -52,17 +55,49 @@ function comparable(self: Resource, other: Resource): boolean {
 }
 
 /**
- * A cheap look at the serverNames a Cluster could archive under (its name, or one written), so that
- * ObjectStores are only resolved for Clusters that might share a folder: comparing every pair in
- * full is quadratic in ObjectStore lookups. No store change can alter this answer.
+ * The Clusters of a list by the serverNames they could archive under (their name, or one written),
+ * so that ObjectStores are only resolved for Clusters that might share a folder: comparing every
+ * pair in full is quadratic. No store change can alter this answer. The workspace hands out the
+ * same list object until a Cluster changes, so the index is built once per list.
  */
-function mayUseServerName(cluster: Resource, names: Set<string>): boolean {
-  if (cluster.name !== undefined && names.has(cluster.name)) return true;
-  const written = [
-    getIn(cluster.value, ['spec', 'backup', 'barmanObjectStore', 'serverName']),
-    ...asArray(getIn(cluster.value, ['spec', 'plugins'])).map((p) => getIn(asRecord(p), ['parameters', 'serverName'])),
-  ];
-  return written.some((n) => n !== undefined && n !== null && (typeof n !== 'string' || isSubstituted(n) || names.has(n)));
+interface ServerNameIndex {
+  byName: Map<string, Resource[]>;
+  /** Clusters whose serverName is a substitution or not a string: they may use any name. */
+  anyName: Resource[];
+  order: Map<Resource, number>;
+}
+
+const indexes = new WeakMap<readonly Resource[], ServerNameIndex>();
+
+function serverNameIndex(clusters: readonly Resource[]): ServerNameIndex {
+  let index = indexes.get(clusters);
+  if (index) return index;
+  index = { byName: new Map(), anyName: [], order: new Map() };
+  for (const cluster of clusters) {
+    index.order.set(cluster, index.order.size);
+    const names = new Set<string>();
+    let any = false;
+    if (cluster.name !== undefined) names.add(cluster.name);
+    const written = [
+      getIn(cluster.value, ['spec', 'backup', 'barmanObjectStore', 'serverName']),
+      ...asArray(getIn(cluster.value, ['spec', 'plugins'])).map((p) => getIn(asRecord(p), ['parameters', 'serverName'])),
+    ];
+    for (const n of written) {
+      if (n === undefined || n === null) continue;
+      if (typeof n !== 'string' || isSubstituted(n)) any = true;
+      else names.add(n);
+    }
+    if (any) index.anyName.push(cluster);
+    else {
+      for (const n of names) {
+        const bucket = index.byName.get(n);
+        if (bucket) bucket.push(cluster);
+        else index.byName.set(n, [cluster]);
+      }
+    }
+  }
+  indexes.set(clusters, index);
+  return index;
 }
 
 /** The Cluster restores from that very folder: recovery-archives-into-source reports it. */
