@@ -1,6 +1,6 @@
 // The CNPG language server: thin LSP handlers over src/core (like yaml-language-server).
-// It never imports `vscode`; the client starts it over IPC, tests over stdio.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// It never imports `vscode`; the client starts it over IPC, tests, the benchmark and other editors over stdio.
+import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintSession } from './session';
@@ -9,9 +9,10 @@ import { codeActionsFor } from './codeActions';
 import { loadWorkspaceFolders } from './workspaceLoader';
 import { pathToUri } from './uris';
 import { handleMigrate, listObjectStores } from './migrate';
+import { createServerConnection } from './transport';
 import { MIGRATE_REQUEST, OBJECT_STORES_REQUEST, type MigrateParams } from './migrateProtocol';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 let session: LintSession;
 let folders: string[] = [];
