@@ -1,6 +1,5 @@
 // A Kubernetes resource found in a YAML document, with its resolved namespace.
 import type { ParsedDocument, PathSegment } from '../yaml/parse';
-import { nodeAt, pairAt, nodeOffsets } from '../yaml/parse';
 import type { Range } from '../yaml/positions';
 
 export const CNPG_GROUP = 'postgresql.cnpg.io';
@@ -101,11 +100,12 @@ export function asString(value: unknown): string | undefined {
 /** File range of the value at a path; falls back to the nearest existing ancestor, then the document start. */
 export function valueRange(resource: Resource, path: readonly PathSegment[]): Range {
   const d = resource.document;
+  // `locate` reads the fast reader's offsets when there are some: reporting composes no Document.
   for (let n = path.length; n >= 0; n--) {
-    const node = nodeAt(d.doc, path.slice(0, n));
-    const offsets = nodeOffsets(node);
-    if (offsets && n === path.length) return d.rangeOf(offsets[0], offsets[1]);
-    if (offsets && n < path.length) return keyRange(resource, path.slice(0, n)) ;
+    const loc = d.locate(n === path.length ? path : path.slice(0, n));
+    if (loc?.start === undefined) continue;
+    if (n === path.length) return d.rangeOf(loc.start, loc.end!);
+    return keyRange(resource, path.slice(0, n));
   }
   return d.rangeOf(0, 0);
 }
@@ -114,19 +114,15 @@ export function valueRange(resource: Resource, path: readonly PathSegment[]): Ra
 export function keyRange(resource: Resource, path: readonly PathSegment[]): Range {
   const d = resource.document;
   for (let n = path.length; n > 0; n--) {
-    const sub = path.slice(0, n);
-    const last = sub[sub.length - 1];
-    if (typeof last === 'number') {
-      const offsets = nodeOffsets(nodeAt(d.doc, sub));
-      if (offsets) return d.rangeOf(offsets[0], offsets[1]);
-      continue;
+    const loc = d.locate(n === path.length ? path : path.slice(0, n));
+    if (typeof path[n - 1] === 'number') {
+      if (loc?.start !== undefined) return d.rangeOf(loc.start, loc.end!);
+    } else if (loc?.keyStart !== undefined) {
+      return d.rangeOf(loc.keyStart, loc.keyEnd!);
     }
-    const pair = pairAt(d.doc, sub);
-    const offsets = pair ? nodeOffsets(pair.key) : undefined;
-    if (offsets) return d.rangeOf(offsets[0], offsets[1]);
   }
-  const root = nodeOffsets(d.doc.contents);
-  return root ? d.rangeOf(root[0], root[0]) : d.rangeOf(0, 0);
+  const root = d.locate([]);
+  return root?.start !== undefined ? d.rangeOf(root.start, root.start) : d.rangeOf(0, 0);
 }
 
 export function describe(resource: Resource): string {

@@ -6,6 +6,9 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Range } from './positions';
 import { MAX_NESTING, mayNestDeeply, nestingDepth } from './depth';
 import { hasContent, isMarkerAt, splitDocuments, splitRange, type DocumentChunk, type RangeSplit } from './split';
+import { fastRead, locateFast, type FastTree, type Location } from './fast';
+
+export type { Location } from './fast';
 
 /** Caps that keep a hostile file (alias bombs) from exhausting memory. */
 export const PARSE_LIMITS = { maxAliasCount: 100 };
@@ -35,6 +38,11 @@ export interface ParsedDocument {
   readonly errors: YamlProblem[];
   /** File range of document-local offsets [start, end). */
   rangeOf(start: number, end: number): Range;
+  /**
+   * Document-local offsets of the node at a path and of the key naming it, as `nodeAt` and
+   * `pairAt` on `doc` give them, without composing `doc` when the fast reader read the document.
+   */
+  locate(path: readonly PathSegment[]): Location | undefined;
 }
 
 export interface ParsedFile {
@@ -50,8 +58,11 @@ let nextParseId = 1;
 
 class Piece implements ParsedDocument {
   readonly parseId = nextParseId++;
-  readonly doc: Document.Parsed;
-  readonly value: unknown;
+  value: unknown;
+  /** The composed Document: made at once when the fast reader declined, else on first use. */
+  private composed: Document.Parsed | undefined;
+  /** Node offsets from the fast reader, when it read this document. */
+  private readonly fast: FastTree | undefined;
   /** Offsets where lines start, made on first use (yaml's LineCounter misses lines in some broken input). */
   private starts: number[] | undefined;
   private readonly problems: { message: string; start: number; end: number }[] = [];
@@ -63,10 +74,53 @@ class Piece implements ParsedDocument {
     public fileOffset: number,
     public fileLine: number,
   ) {
-    // What parseAllDocuments does, with a look at the token tree before composing it.
+    // The common case: a plain manifest the fast reader reads fully, with yaml's value and offsets.
+    // It reads only documents yaml reads without errors, so there is nothing to report.
+    const fast = fastRead(text);
+    if (fast) {
+      this.fast = fast.tree;
+      this.value = fast.value;
+      return;
+    }
+    this.readWithYaml();
+  }
+
+  /** The Document, composed by the yaml package (transforms, quick fixes and a few rules use it). */
+  get doc(): Document.Parsed {
+    return (this.composed ??= composeOne(this.text));
+  }
+
+  /** Whether the piece holds a document at all (a piece with no tokens has none). */
+  get present(): boolean {
+    return this.fast !== undefined || this.composed !== undefined;
+  }
+
+  locate(path: readonly PathSegment[]): Location | undefined {
+    if (this.fast) return locateFast(this.fast, path);
+    const doc = this.composed;
+    if (!doc) return undefined;
+    const loc: Location = {};
+    const node = nodeAt(doc, path);
+    const offsets = nodeOffsets(node);
+    if (offsets) {
+      loc.start = offsets[0];
+      loc.end = offsets[1];
+      loc.plain = isScalar(node) && node.type === 'PLAIN';
+    }
+    const key = typeof path[path.length - 1] === 'string' ? nodeOffsets(pairAt(doc, path)?.key) : undefined;
+    if (key) {
+      loc.keyStart = key[0];
+      loc.keyEnd = key[1];
+    }
+    return offsets || key ? loc : undefined;
+  }
+
+  /** What parseAllDocuments does, with a look at the token tree before composing it. */
+  private readWithYaml(): void {
+    const text = this.text;
     const tokens = [...new Parser().parse(text)];
     if (mayNestDeeply(text) && nestingDepth(tokens) > MAX_NESTING) {
-      this.doc = parseDocument('');
+      this.composed = parseDocument('');
       const start = tokens.find((t) => t.type !== 'comment' && t.type !== 'newline' && t.type !== 'space')?.offset ?? 0;
       this.problems.push({ message: `This document nests deeper than ${MAX_NESTING} levels; it is not read`, start, end: start + 1 });
       return;
@@ -74,22 +128,22 @@ class Piece implements ParsedDocument {
     // logLevel 'error': yaml's warnings (e.g. collection keys) would go to process warnings, stderr.
     const list = Array.from(new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(tokens));
     // A piece normally holds one document; the errors of any extra one are reported on it too.
-    this.doc = list.find((d) => d.contents !== null) ?? list[0];
+    const doc = (this.composed = list.find((d) => d.contents !== null) ?? list[0]);
     for (const d of list) {
       for (const e of d.errors) this.problems.push({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) });
     }
     // Nesting deep enough to exhaust the parser's stack: where that happens depends on the stack
     // in use, so say it once, at the document's start, the same way every time.
     if (list.some((d) => d.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'))) {
-      const start = this.doc?.contents?.range?.[0] ?? 0;
+      const start = doc?.contents?.range?.[0] ?? 0;
       this.problems.splice(0, this.problems.length, { message: 'This document nests too deeply to be read', start, end: start + 1 });
     }
-    if (this.doc && this.problems.length === 0) {
+    if (doc && this.problems.length === 0) {
       try {
-        this.value = this.doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
+        this.value = doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        this.problems.push({ message: `Cannot read this document: ${message}`, start: this.doc.range[0], end: this.doc.range[0] + 1 });
+        this.problems.push({ message: `Cannot read this document: ${message}`, start: doc.range[0], end: doc.range[0] + 1 });
       }
     }
   }
@@ -165,7 +219,7 @@ function place(chunks: DocumentChunk[], reuse: Map<string, Piece[]>, documents: 
     } else {
       piece = new Piece(chunk.text, documents.length, chunk.offset, chunk.line);
     }
-    if (piece.doc) documents.push(piece);
+    if (piece.present) documents.push(piece);
   }
   return documents;
 }
@@ -262,6 +316,15 @@ function reparse(text: string, prevText: string, docs: Piece[]): ParsedFile {
 }
 
 export type PathSegment = string | number;
+
+/**
+ * Composes a document the fast reader read (it has one document, without errors), the way
+ * Piece.readWithYaml does, for the code that needs yaml's Document.
+ */
+function composeOne(text: string): Document.Parsed {
+  const list = Array.from(new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(new Parser().parse(text)));
+  return list.find((d) => d.contents !== null) ?? list[0];
+}
 
 /** Finds the node at a path of map keys and sequence indexes, or undefined. */
 export function nodeAt(doc: Document, path: readonly PathSegment[]): Node | undefined {
