@@ -50,6 +50,36 @@ export class KindIndex {
     this.lists.delete(r.kind);
   }
 
+  /** Removes many resources at once (a file closed or deleted): one pass per list, not one search per resource. */
+  removeMany(rs: readonly Resource[]): void {
+    if (rs.length < 32) {
+      for (const r of rs) this.remove(r);
+      return;
+    }
+    const gone = new Set(rs);
+    const touched = new Set<string>();
+    for (const r of rs) touched.add(`${r.kind}\0${r.file}`);
+    for (const key of touched) {
+      const [kind, file] = key.split('\0');
+      const files = this.byFile.get(kind);
+      const list = files?.get(file);
+      if (!list) continue;
+      const kept = list.filter((r) => !gone.has(r));
+      if (kept.length === 0) files!.delete(file);
+      else files!.set(file, kept);
+      this.lists.delete(kind);
+    }
+    for (const r of rs) {
+      if (r.isPatch || r.name === undefined) continue;
+      const names = this.byName.get(r.kind);
+      const bucket = names?.get(r.name);
+      if (!bucket) continue;
+      const i = bucket.indexOf(r);
+      if (i !== -1) bucket.splice(i, 1);
+      if (bucket.length === 0) names!.delete(r.name);
+    }
+  }
+
   ofKind(kind: string, includePatches: boolean): Resource[] {
     const cached = this.cached(kind);
     if (!cached.all) cached.all = [...(this.byFile.get(kind)?.values() ?? [])].flat();

@@ -177,8 +177,8 @@ export class WorkspaceModel {
 
   /** Adds the resources that appeared or disappeared to the change and keeps the index in step. */
   private recordChange(change: ChangeSet, read: ReadResult): void {
+    this.index.removeMany(read.removed);
     for (const r of read.removed) {
-      this.index.remove(r);
       change.removed.push(r);
       addKeysOf(change, r);
     }
