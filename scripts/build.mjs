@@ -21,7 +21,9 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js' },
+  // src/kube is its own bundle, loaded when the explorer first needs it (src/extension/explorer/loadKube.ts).
+  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', define: { ...common.define, __KUBE_BUNDLE__: 'true' } },
+  { entryPoints: ['src/kube/index.ts'], outfile: 'dist/kube.js' },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

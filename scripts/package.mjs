@@ -14,8 +14,8 @@ const VSIX = join(ROOT, 'dist-vsix', `${pkg.name}-${pkg.version}.vsix`);
 const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
 /** What may be in the package; the first four must be. */
-const REQUIRED = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js'];
-const ALLOWED = [/^package\.json$/, /^dist\/(extension|server|cli)\.js$/, /^media\//, /^snippets\//, /^syntaxes\//, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt)?$/];
+const REQUIRED = ['package.json', 'dist/extension.js', 'dist/kube.js', 'dist/server.js', 'dist/cli.js'];
+const ALLOWED = [/^package\.json$/, /^dist\/(extension|kube|server|cli)\.js$/, /^media\//, /^snippets\//, /^syntaxes\//, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE(\.txt)?$/];
 
 /**
  * vsce rewrites the README's relative links and images to absolute ones; it guesses the base only
@@ -63,7 +63,7 @@ try {
   console.log(step(process.execPath, ['scripts/build.mjs', '--production']));
   // ESLint stops direct imports of vscode in src/server and src/cli; this also catches indirect
   // ones (a server module importing an extension module): the bundles must run outside VS Code.
-  for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+  for (const bundle of ['dist/server.js', 'dist/cli.js', 'dist/kube.js']) {
     if (/require\(["']vscode["']\)/.test(readFileSync(join(ROOT, bundle), 'utf8'))) fail(`${bundle} requires the vscode module; only dist/extension.js may`);
   }
   mkdirSync(dirname(VSIX), { recursive: true });

@@ -98,8 +98,16 @@ export interface ClusterActions {
   applyDryRun(manifest: KubeObject): Promise<KubeObject>;
 }
 
+const KUBE_ACTION_ERROR = Symbol.for('cnpg-tools.KubeActionError');
+
 export class KubeActionError extends Error {
+  readonly [KUBE_ACTION_ERROR] = true;
   constructor(readonly error: KubeError) {
     super(error.message);
+  }
+
+  /** The extension and its lazily loaded dist/kube.js each hold a copy of this class: match by brand. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[KUBE_ACTION_ERROR] === true;
   }
 }

@@ -1,11 +1,9 @@
 // The explorer's KubeBackend on top of src/kube: one merged kubeconfig, a watcher and an actions
 // object per context.
-import { createClusterActions } from '../../kube/actions';
 import type { KubeConfig } from '../../kube/client';
-import { KubeconfigError, kubeconfigFiles, loadKubeconfig } from '../../kube/kubeconfig';
 import type { ClusterActions } from '../../kube/types';
-import { createContextWatcher } from '../../kube/watcher';
 import type { KubeBackend, KubeconfigContents } from './backend';
+import { loadKube } from './loadKube';
 
 export class KubeClientBackend implements KubeBackend {
   private config: KubeConfig | undefined;
@@ -14,6 +12,7 @@ export class KubeClientBackend implements KubeBackend {
   load(path: string | undefined): KubeconfigContents {
     this.config = undefined;
     this.actionsByContext.clear();
+    const { KubeconfigError, kubeconfigFiles, loadKubeconfig } = loadKube();
     try {
       const loaded = loadKubeconfig({ path });
       this.config = loaded.config;
@@ -28,13 +27,13 @@ export class KubeClientBackend implements KubeBackend {
   }
 
   watcher(context: string, namespaces: string[]) {
-    return createContextWatcher(this.requireConfig(), context, { namespaces, debounceMs: 150 });
+    return loadKube().createContextWatcher(this.requireConfig(), context, { namespaces, debounceMs: 150 });
   }
 
   actions(context: string): ClusterActions {
     let a = this.actionsByContext.get(context);
     if (!a) {
-      a = createClusterActions(this.requireConfig(), context);
+      a = loadKube().createClusterActions(this.requireConfig(), context);
       this.actionsByContext.set(context, a);
     }
     return a;

@@ -105,3 +105,15 @@ describe('ClusterActions against the fake API server', () => {
     await assert.rejects(actions.getBackup('db', 'x'), isActionError('unreachable', `Cannot reach ${url}: connection refused`));
   });
 });
+
+describe('KubeActionError across bundles', () => {
+  it('is recognised by its brand, as thrown by another copy of the class (dist/kube.js)', () => {
+    const error = { reason: 'forbidden', message: 'no', status: 403 } as unknown as ConstructorParameters<typeof KubeActionError>[0];
+    assert.ok(new KubeActionError(error) instanceof KubeActionError);
+    assert.ok(new KubeActionError(error) instanceof Error);
+    const otherCopy = Object.assign(new Error('no'), { error, [Symbol.for('cnpg-tools.KubeActionError')]: true });
+    assert.ok(otherCopy instanceof KubeActionError);
+    assert.ok(!(new Error('no') instanceof KubeActionError));
+    assert.ok(!((null as unknown as object) instanceof KubeActionError));
+  });
+});

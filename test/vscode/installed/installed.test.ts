@@ -14,7 +14,7 @@ suite('Installed .vsix', () => {
     assert.match(path, new RegExp(`${sep}extensions${sep}cnpg-tools\\.cnpg-tools-\\d+\\.\\d+\\.\\d+$`));
     assert.ok(!existsSync(join(path, 'src')), 'the package must not contain sources');
     assert.ok(!existsSync(join(path, 'node_modules')), 'everything is bundled: no node_modules');
-    for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'snippets/cnpg.json', 'syntaxes/cnpg-sql.injection.json', 'media/icon.png']) {
+    for (const f of ['dist/extension.js', 'dist/kube.js', 'dist/server.js', 'dist/cli.js', 'snippets/cnpg.json', 'syntaxes/cnpg-sql.injection.json', 'media/icon.png']) {
       assert.ok(existsSync(join(path, f)), `${f} is missing from the package`);
     }
     assert.deepEqual(readdirSync(join(path, 'dist')).filter((f) => f.endsWith('.map')), [], 'no source maps in the package');
