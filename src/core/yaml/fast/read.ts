@@ -249,7 +249,8 @@ class Reader {
 
   /**
    * After an inline value ending at `end`: the rest of its line must be spaces and a comment.
-   * Records the scalar and the gap after it (comment lines deeper than `indent` belong to it).
+   * Records the scalar (not for a flow collection, kind MAP or SEQ, already written) and the gap
+   * after it (comment lines deeper than `indent` belong to it).
    */
   private lineEnd(kind: number, start: number, end: number, indent: number): number {
     const { s, n } = this;
