@@ -36,6 +36,10 @@ export interface ParsedDocument {
   /** Plain JS value, or undefined when the document has errors. */
   readonly value: unknown;
   readonly errors: YamlProblem[];
+  /** Cheap check before `errors` (which builds ranges): true when the document has any. */
+  readonly hasErrors: boolean;
+  /** The text mentions a `cnpg-lint-disable` directive (read once per document, not per lint). */
+  readonly mayHoldDirective: boolean;
   /** File range of document-local offsets [start, end). */
   rangeOf(start: number, end: number): Range;
   /**
@@ -52,6 +56,9 @@ export interface ParsedFile {
   readonly isTemplate: boolean;
 }
 
+/** The prefix of the suppression comments (src/core/lint/suppress.ts). */
+const LINT_DIRECTIVE = 'cnpg-lint-disable';
+
 const HELM_TEMPLATE = /\{\{[-\s.$a-zA-Z]/;
 
 let nextParseId = 1;
@@ -67,6 +74,7 @@ class Piece implements ParsedDocument {
   private starts: number[] | undefined;
   private readonly problems: { message: string; start: number; end: number }[] = [];
   private contentFlag: boolean | undefined;
+  private directiveFlag: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -146,6 +154,14 @@ class Piece implements ParsedDocument {
         this.problems.push({ message: `Cannot read this document: ${message}`, start: doc.range[0], end: doc.range[0] + 1 });
       }
     }
+  }
+
+  get hasErrors(): boolean {
+    return this.problems.length > 0;
+  }
+
+  get mayHoldDirective(): boolean {
+    return (this.directiveFlag ??= this.text.includes(LINT_DIRECTIVE));
   }
 
   get errors(): YamlProblem[] {
