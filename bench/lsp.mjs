@@ -23,6 +23,11 @@ export class LspServer {
     this.child = spawn(process.execPath, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.stderr = [];
     this.child.stderr.on('data', (d) => this.stderr.push(String(d)));
+    /** Arrival times of the last byte of each diagnostics publication, in order (see tapFraming). */
+    this.received = [];
+    tapFraming(this.child.stdout, (firstBytes) => {
+      if (firstBytes.includes('"method":"textDocument/publishDiagnostics"')) this.received.push(performance.now());
+    });
     this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
     this.configurationRequests = 0;
     this.waiters = [];
@@ -38,10 +43,11 @@ export class LspServer {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
       const at = performance.now();
+      const received = this.received.shift();
       this.last.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri !== p.uri || !w.test(p)) return true;
-        w.resolve({ at, params: p });
+        w.resolve({ at, received, params: p });
         return false;
       });
     });
@@ -100,4 +106,39 @@ export class LspServer {
     this.connection.dispose();
     if (this.child.exitCode === null) this.child.kill();
   }
+}
+
+/**
+ * Watches the server's stdout beside the JSON-RPC reader and calls `onMessage` with the start of
+ * each message's body when its last byte has arrived: the moment a publication is fully received,
+ * before the client decodes it (decoding 2 MB of JSON is the client's work, not the server's).
+ */
+function tapFraming(stream, onMessage) {
+  let header = Buffer.alloc(0);
+  let remaining = -1;
+  let first = Buffer.alloc(0);
+  stream.on('data', (chunk) => {
+    let buf = chunk;
+    while (buf.length > 0) {
+      if (remaining < 0) {
+        header = Buffer.concat([header, buf]);
+        const end = header.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const length = /Content-Length: *(\d+)/i.exec(header.subarray(0, end).toString('ascii'));
+        if (!length) throw new Error(`no Content-Length in ${header.subarray(0, end).toString('ascii')}`);
+        buf = header.subarray(end + 4);
+        header = Buffer.alloc(0);
+        remaining = Number(length[1]);
+        first = Buffer.alloc(0);
+      }
+      const take = Math.min(remaining, buf.length);
+      if (first.length < 100) first = Buffer.concat([first, buf.subarray(0, Math.min(take, 100 - first.length))]);
+      remaining -= take;
+      buf = buf.subarray(take);
+      if (remaining === 0) {
+        onMessage(first.toString('utf8'));
+        remaining = -1;
+      }
+    }
+  });
 }

@@ -26,12 +26,12 @@ export function formatReport({ results, edit, machine, command, date, seconds, y
       ratio(r.oursLsp[key], r.yslLsp[key]),
       ratio(r.lint[key], r.parse[key]),
     ]);
-  const editHead = ['server', 'edits', 'median wall ms', 'min', 'max', 'median CPU ms'];
+  const editHead = ['server', 'edits', 'median received ms', 'median decoded ms', 'min decoded', 'max decoded', 'median CPU ms'];
   const diags = (p) => (p ? `, ${p.diagnostics.toLocaleString('en-US')} diagnostics` : '');
   const editRows = [
-    [`cnpg (dist/server.js, debounceMs 0${diags(edit.publication)})`, String(edit.ours.n), ms(edit.ours.wall), ms(edit.ours.min), ms(edit.ours.max), ms(edit.ours.cpu)],
-    [`cnpg, migrated repository${diags(edit.migratedPublication)}`, String(edit.migrated.n), ms(edit.migrated.wall), ms(edit.migrated.min), ms(edit.migrated.max), ms(edit.migrated.cpu)],
-    [`yaml-language-server 1.19.2 (minus its ${yslDelayMs} ms delay)`, String(edit.ysl.n), ms(edit.ysl.wall), ms(edit.ysl.min), ms(edit.ysl.max), ms(edit.ysl.cpu)],
+    [`cnpg (dist/server.js, debounceMs 0${diags(edit.publication)})`, String(edit.ours.n), ms(edit.ours.received), ms(edit.ours.wall), ms(edit.ours.min), ms(edit.ours.max), ms(edit.ours.cpu)],
+    [`cnpg, migrated repository${diags(edit.migratedPublication)}`, String(edit.migrated.n), ms(edit.migrated.received), ms(edit.migrated.wall), ms(edit.migrated.min), ms(edit.migrated.max), ms(edit.migrated.cpu)],
+    [`yaml-language-server 1.19.2 (minus its ${yslDelayMs} ms delay)`, String(edit.ysl.n), ms(edit.ysl.received), ms(edit.ysl.wall), ms(edit.ysl.min), ms(edit.ysl.max), ms(edit.ysl.cpu)],
   ];
   const agreement = results.map((r) => `${r.documents}: planted ${r.planted}, cnpg unknown-field ${r.oursUnknownField}, yaml-language-server "is not allowed" ${r.yslNotAllowed}; all findings: cnpg ${r.findings}, yaml-language-server ${r.yslDiagnostics}`);
   const biggest = results[results.length - 1];
@@ -45,7 +45,9 @@ export function formatReport({ results, edit, machine, command, date, seconds, y
           ['cnpg lint <= 2 x bare parse (CPU, largest file)', ratio(biggest.lint.cpu, biggest.parse.cpu), mark(biggest.lint.cpu / biggest.parse.cpu, 2)],
         ]
       : []),
-    [`edit -> diagnostics <= 30 ms (median wall, ${edit.documents.toLocaleString('en-US')} documents)`, ms(edit.ours.wall), mark(edit.ours.wall, 30)],
+    [`edit -> diagnostics published (received) <= 30 ms (median, ${edit.documents.toLocaleString('en-US')} documents)`, ms(edit.ours.received), mark(edit.ours.received, 30)],
+    [`edit -> diagnostics decoded by the client <= 30 ms (median, ${edit.documents.toLocaleString('en-US')} documents)`, ms(edit.ours.wall), mark(edit.ours.wall, 30)],
+    [`the same, migrated repository: received / decoded`, `${ms(edit.migrated.received)} / ${ms(edit.migrated.wall)}`, mark(edit.migrated.wall, 30)],
   ];
   const load = `load average ${machine.loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${machine.loadAfter.map((l) => l.toFixed(1)).join(' / ')} after (1/5/15 min)`;
   const table = [

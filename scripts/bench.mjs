@@ -191,8 +191,8 @@ async function editLatency(server, file, count, delayMs, tag) {
     const cpu = mainThreadCpuMs(server.pid);
     const t = performance.now();
     await server.change(uri, version, [{ range: { start: { line, character: digitAt }, end: { line, character: digitAt + 1 } }, text: next }]);
-    const { at } = await waiting;
-    samples.push({ wall: at - t - delayMs, cpu: cpu === undefined ? undefined : mainThreadCpuMs(server.pid) - cpu });
+    const { at, received } = await waiting;
+    samples.push({ wall: at - t - delayMs, received: received === undefined ? undefined : received - t - delayMs, cpu: cpu === undefined ? undefined : mainThreadCpuMs(server.pid) - cpu });
     // Let a late second publication (none expected) drain before the next edit.
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -202,7 +202,8 @@ async function editLatency(server, file, count, delayMs, tag) {
 
 function summarize(samples) {
   const cpu = samples.map((s) => s.cpu).filter((c) => c !== undefined);
-  return { wall: median(samples.map((s) => s.wall)), cpu: cpu.length ? median(cpu) : undefined, n: samples.length, min: Math.min(...samples.map((s) => s.wall)), max: Math.max(...samples.map((s) => s.wall)) };
+  const received = samples.map((s) => s.received).filter((r) => r !== undefined);
+  return { wall: median(samples.map((s) => s.wall)), received: received.length ? median(received) : undefined, cpu: cpu.length ? median(cpu) : undefined, n: samples.length, min: Math.min(...samples.map((s) => s.wall)), max: Math.max(...samples.map((s) => s.wall)) };
 }
 
 function fmt(s) {

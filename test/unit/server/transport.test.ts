@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { encodeMessage } from '../../../src/server/transport';
+import { encodeMessage, encodeMessageBytes } from '../../../src/server/transport';
 
 const diagnostic = (line: number, message: string): Diagnostic => ({
   range: { start: { line, character: 2 }, end: { line, character: 9 } },
@@ -24,6 +24,7 @@ describe('language server stdio encoding', () => {
       // A second time from the cache, still equal.
       assert.equal(encodeMessage(msg), JSON.stringify(msg));
       assert.deepEqual(JSON.parse(encodeMessage(msg)), JSON.parse(JSON.stringify(msg)));
+      assert.ok(encodeMessageBytes(msg).equals(Buffer.from(JSON.stringify(msg), 'utf-8')));
     }
   });
 
