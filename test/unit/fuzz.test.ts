@@ -342,6 +342,28 @@ describe('fuzz: hostile inputs', () => {
     assert.deepEqual((parseYamlFile(text).documents[0].value as { spec: { bootstrap: { initdb: { postInitApplicationSQL: string[] } } } }).spec.bootstrap.initdb.postInitApplicationSQL, ['select 1']);
   });
 
+  it('expands merge keys as kubectl, Kustomize and Flux do, and checks the merged fields', () => {
+    const text = [
+      'apiVersion: postgresql.cnpg.io/v1',
+      'kind: Cluster',
+      'metadata:',
+      '  name: pg',
+      'spec:',
+      '  instances: 1',
+      '  storage: &storage',
+      '    size: 1Gi',
+      '  walStorage:',
+      '    <<: *storage',
+      '    sizee: 2Gi',
+      '',
+    ].join('\n');
+    const value = parseYamlFile(text).documents[0].value as { spec: { walStorage: Record<string, unknown> } };
+    assert.deepEqual(value.spec.walStorage, { size: '1Gi', sizee: '2Gi' });
+    const findings = checkLint([{ path: '/ws/a.yaml', text }], OPTIONS);
+    assert.deepEqual(findings.filter((f) => f.rule === 'unknown-field').map((f) => f.range.start.line), [10], JSON.stringify(findings));
+    assert.ok(!findings.some((f) => f.rule === 'yaml-syntax'));
+  });
+
   it('reports nesting deeper than the limit as one yaml-syntax error at the document start, the same every time', () => {
     const deep = [`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, `${'- '.repeat(8000)}1\n`, `a: ${'{a: '.repeat(20000)}1${'}'.repeat(20000)}\n`];
     for (const text of deep) {

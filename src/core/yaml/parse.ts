@@ -56,6 +56,13 @@ export interface ParsedFile {
   readonly isTemplate: boolean;
 }
 
+/**
+ * How documents the fast reader declines are composed. `merge`: kubectl (go-yaml v2) and Kustomize
+ * or Flux (go-yaml v3) expand `<<` merge keys, so the value the rules see must have them expanded.
+ * logLevel 'error': yaml's warnings (e.g. collection keys) would go to process warnings, stderr.
+ */
+const COMPOSE_OPTIONS = { uniqueKeys: true, merge: true, logLevel: 'error' } as const;
+
 /** The prefix of the suppression comments (src/core/lint/suppress.ts). */
 const LINT_DIRECTIVE = 'cnpg-lint-disable';
 
@@ -133,8 +140,7 @@ class Piece implements ParsedDocument {
       this.problems.push({ message: `This document nests deeper than ${MAX_NESTING} levels; it is not read`, start, end: start + 1 });
       return;
     }
-    // logLevel 'error': yaml's warnings (e.g. collection keys) would go to process warnings, stderr.
-    const list = Array.from(new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(tokens));
+    const list = Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens));
     // A piece normally holds one document; the errors of any extra one are reported on it too.
     const doc = (this.composed = list.find((d) => d.contents !== null) ?? list[0]);
     for (const d of list) {
@@ -338,7 +344,7 @@ export type PathSegment = string | number;
  * Piece.readWithYaml does, for the code that needs yaml's Document.
  */
 function composeOne(text: string): Document.Parsed {
-  const list = Array.from(new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(new Parser().parse(text)));
+  const list = Array.from(new Composer(COMPOSE_OPTIONS).compose(new Parser().parse(text)));
   return list.find((d) => d.contents !== null) ?? list[0];
 }
 
