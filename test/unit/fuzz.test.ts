@@ -26,6 +26,7 @@ import type { Finding, LintOptions } from '../../src/core/rules/types';
 import { LintSession } from '../../src/server/session';
 import { readSettings } from '../../src/server/settings';
 import { pathToUri } from '../../src/server/uris';
+import { prng, type Random } from './random';
 
 const ITERATIONS = Number(process.env.CNPG_FUZZ_ITERATIONS ?? 300);
 const SEED = Number(process.env.CNPG_FUZZ_SEED ?? 20251121);
@@ -35,18 +36,7 @@ const SESSION_EVERY = 5;
 const ROOT = join(__dirname, '..', '..');
 const OPTIONS: LintOptions = { maxFileSize: 1024 * 1024 };
 
-type Random = () => number;
 
-function prng(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (r: Random, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Random, list: readonly T[]): T => list[int(r, list.length)];

@@ -2,6 +2,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { fastRead, type FastNode } from '../../../src/core/yaml/fast';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Comparison {
   /** The fast reader read the piece. */
@@ -51,4 +53,15 @@ function walk(node: Node, f: FastNode, path: string, problems: string[]): void {
   } else {
     problems.push(`${path}: unexpected node`);
   }
+}
+
+/** Every .yaml / .yml file below a folder. */
+export function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
 }

@@ -4,24 +4,15 @@
 // node's offsets (values, keys, plain or not) must be yaml's; and it must read the documents it
 // was made for, so a fast path that silently stopped working fails here.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { splitDocuments } from '../../../src/core/yaml/split';
-import { compareWithYaml } from './fast-compare';
+import { compareWithYaml, yamlFiles } from './fast-compare';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 interface Tally {
   pieces: number;

@@ -5,25 +5,17 @@
 //
 //   CNPG_FAST_RUNS=20000 npx mocha test/unit/yaml/fast-property.test.ts   (default 1500 runs)
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { fastRead } from '../../../src/core/yaml/fast';
 import { splitDocuments } from '../../../src/core/yaml/split';
-import { compareWithYaml } from './fast-compare';
+import { compareWithYaml, yamlFiles } from './fast-compare';
+import { prng } from '../random';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const RUNS = Number(process.env.CNPG_FAST_RUNS ?? 1500);
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 /** Small documents that pack the constructs the reader handles, to mutate next to real ones. */
 const TRICKY = [
@@ -70,17 +62,6 @@ function mutate(text: string, m: Mutation): string {
   return lines.join('\n');
 }
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A random manifest-like document: nested block collections at random indentation, every kind of

@@ -9,17 +9,8 @@ import { TransformRefused } from '../../../../src/core/transforms/types';
 import { applied, modelOf } from '../harness';
 import { assertOthersUntouched } from '../invariants';
 import { assertNoFindings, at, createdDocuments, differingLines, ofKind } from './checks';
+import { prng } from '../../random';
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FLAGS = ['superuser', 'createdb', 'createrole', 'inherit', 'noinherit', 'login', 'nologin', 'replication', 'bypassrls', 'NOSUPERUSER', 'CREATEDB'];
 const PARAMS: [string, string][] = [
