@@ -44,6 +44,8 @@ class KubeContextWatcher implements ContextWatcher {
   private debounce: unknown;
   private namespaceList: Promise<string[]> | undefined;
   private operator: { state: 'idle' | 'running' | 'done' | 'failed'; result?: OperatorDetection } = { state: 'idle' };
+  /** The instance-reported versions that last made the watcher read the Deployments again. */
+  private upgradeSeen: string | undefined;
 
   constructor(
     config: KubeConfig,
@@ -135,6 +137,27 @@ class KubeContextWatcher implements ContextWatcher {
     this.changed();
   }
 
+  /**
+   * An operator or plugin upgrade shows on the watched objects: CNPG stamps the new version on each
+   * instance Pod (`cnpg.io/operatorVersion`) and Clusters report the loaded plugin's version. When
+   * what the instances say differs from what was read from the Deployments, read them again (once
+   * per newly seen pair of versions), instead of polling the Deployments or watching them too.
+   */
+  private redetectOnUpgrade(): void {
+    const detected = this.operator.result?.info;
+    if (!this.running || this.operator.state !== 'done' || detected?.source !== 'deployment') return;
+    const objects = (k: WatchedKind) => {
+      const state = this.kinds.get(k)?.state();
+      return state?.state === 'ok' ? state.objects : [];
+    };
+    const seen = operatorFromInstances(objects('pods'), objects('clusters'));
+    const key = `${seen?.version ?? ''}|${seen?.barmanPlugin.version ?? ''}`;
+    const differs = (seen?.version !== undefined && seen.version !== detected.version) || (seen?.barmanPlugin.version !== undefined && seen.barmanPlugin.version !== detected.barmanPlugin.version);
+    if (!differs || key === this.upgradeSeen) return;
+    this.upgradeSeen = key;
+    void this.detect();
+  }
+
   /** Every namespace the user may list, else the context's namespace (what kubectl would use). */
   private fallbackNamespaces(): Promise<string[]> {
     this.namespaceList ??= this.rest!
@@ -147,6 +170,7 @@ class KubeContextWatcher implements ContextWatcher {
   private changed(kind?: WatchedKind): void {
     if (kind) this.kinds.get(kind)?.onInformerChange();
     this.cached = undefined;
+    if (kind === 'pods' || kind === 'clusters') this.redetectOnUpgrade();
     // Connectivity is back and the operator could not be read before: read it now.
     if (this.running && this.operator.state === 'failed' && kind && this.kinds.get(kind)?.state().state === 'ok') void this.detect();
     if (this.debounce !== undefined || this.listeners.size === 0) return;

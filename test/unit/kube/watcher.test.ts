@@ -46,6 +46,32 @@ describe('ContextWatcher against the fake API server', () => {
     assert.ok(Number(watch.query.timeoutSeconds) >= 300 && Number(watch.query.timeoutSeconds) < 600);
   });
 
+  it('reads the operator again when the instances report an upgrade, and only then', async () => {
+    const w = watcher();
+    w.start();
+    await waitFor(w, (s) => allOk(s) && s.operator?.version === '1.30.0');
+    await waitForWatch(server, 'pods');
+    const deploymentLists = () => server.requests.filter((r) => r.resource === 'deployments').length;
+    const before = deploymentLists();
+    // A pod change that says nothing new about versions reads nothing.
+    server.modify('v1', 'Pod', 'db', 'pg-plugin-1', (p) => ((p.metadata.labels as Record<string, string>)['touched'] = 'yes'));
+    await waitFor(w, (s) => objects(s, 'pods').some((p) => p.metadata.labels?.touched === 'yes'));
+    assert.equal(deploymentLists(), before);
+    // The operator is upgraded: its Deployment first, then it stamps its version on the instances.
+    server.modify('apps/v1', 'Deployment', 'cnpg-system', 'cnpg-controller-manager', (d) => {
+      ((d.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image = 'ghcr.io/cloudnative-pg/cloudnative-pg:1.31.0');
+    });
+    server.modify('v1', 'Pod', 'db', 'pg-plugin-1', (p) => ((p.metadata.annotations as Record<string, string>)['cnpg.io/operatorVersion'] = '1.31.0'));
+    const s = await waitFor(w, (s) => s.operator?.version === '1.31.0', 'the upgraded operator');
+    assert.equal(s.operator?.source, 'deployment');
+    const after = deploymentLists();
+    assert.ok(after > before);
+    // Further changes with the same versions read nothing more.
+    server.modify('v1', 'Pod', 'db', 'pg-plugin-2', (p) => ((p.metadata.annotations as Record<string, string>)['cnpg.io/operatorVersion'] = '1.31.0'));
+    await waitFor(w, (s) => objects(s, 'pods').filter((p) => p.metadata.annotations?.['cnpg.io/operatorVersion'] === '1.31.0').length === 2);
+    assert.equal(deploymentLists(), after);
+  });
+
   it('follows additions, changes and deletions through the watch, without listing again', async () => {
     const w = watcher();
     w.start();
