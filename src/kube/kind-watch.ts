@@ -83,6 +83,23 @@ export class KindWatch {
     }
   }
 
+  /**
+   * In fallback mode, follows the namespaces that exist now: a namespace created after the start
+   * gets its informer, a deleted one loses it.
+   */
+  syncFallbackNamespaces(names: readonly string[]): void {
+    if (this.mode !== 'fallback' || this.fallbackPending) return;
+    const wanted = new Set(names);
+    const kept = this.informers.filter((i) => wanted.has(i.namespace ?? ''));
+    for (const i of this.informers) if (!kept.includes(i)) i.stop();
+    const covered = new Set(kept.map((i) => i.namespace));
+    const added = names.filter((n) => !covered.has(n)).map((n) => this.host.makeInformer(this.spec, n));
+    if (added.length === 0 && kept.length === this.informers.length) return;
+    this.informers = [...kept, ...added];
+    if (this.running) for (const i of added) i.start();
+    this.host.changed();
+  }
+
   state(): KindState {
     const states = this.informers.map((i) => i.state);
     if (states.length === 0 || this.fallbackPending || states.some((s) => s.state === 'loading')) return { state: 'loading' };

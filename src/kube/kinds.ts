@@ -2,7 +2,7 @@
 import type { WatchedKind } from './types';
 
 export interface KindSpec {
-  key: WatchedKind;
+  key: WatchedKind | 'namespaces';
   group: string;
   version: string;
   plural: string;
@@ -25,6 +25,9 @@ export const KIND_SPECS: Record<WatchedKind, KindSpec> = {
   // Zalando is only there when migrating from it.
   zalando: { key: 'zalando', group: 'acid.zalan.do', version: 'v1', plural: 'postgresqls', kind: 'postgresql', optional: true },
 };
+
+/** Watched only when listing a kind across all namespaces is forbidden (the per-namespace fallback). */
+export const NAMESPACE_SPEC: KindSpec = { key: 'namespaces', group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', optional: false };
 
 export const ALL_KINDS: WatchedKind[] = ['clusters', 'backups', 'scheduledBackups', 'objectStores', 'pods', 'zalando'];
 

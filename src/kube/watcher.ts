@@ -2,9 +2,9 @@
 // watched kind plus the operator detection. Failures stay inside their kind (or context).
 import { DEFAULT_BACKOFF, realScheduler, type BackoffOptions, type Scheduler } from './backoff';
 import type { KubeConfig } from './client';
-import { Informer } from './informer';
+import { Informer, type InformerOptions } from './informer';
 import { KindWatch } from './kind-watch';
-import { ALL_KINDS, KIND_SPECS, type KindSpec } from './kinds';
+import { ALL_KINDS, KIND_SPECS, NAMESPACE_SPEC, type KindSpec } from './kinds';
 import { configForContext, contextNamespace } from './kubeconfig';
 import { detectOperator, operatorFromInstances, type OperatorDetection } from './operator';
 import { RestClient, type RestClientOptions } from './rest';
@@ -42,7 +42,9 @@ class KubeContextWatcher implements ContextWatcher {
   private running = false;
   private cached: ContextSnapshot | undefined;
   private debounce: unknown;
-  private namespaceList: Promise<string[]> | undefined;
+  /** The namespaces, watched once a kind falls back to per-namespace informers. */
+  private namespaceWatch: { informer: Informer; ready: Promise<string[]>; resolve: ((names: string[]) => void) | undefined } | undefined;
+  private readonly informerOptions: InformerOptions;
   private operator: { state: 'idle' | 'running' | 'done' | 'failed'; result?: OperatorDetection } = { state: 'idle' };
   /** The instance-reported versions that last made the watcher read the Deployments again. */
   private upgradeSeen: string | undefined;
@@ -63,15 +65,15 @@ class KubeContextWatcher implements ContextWatcher {
     const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     const random = options.random ?? Math.random;
     const [minTimeout, maxTimeout] = options.watchTimeoutSeconds ?? [300, 600];
-    const informerOptions = {
+    const informerOptions = (this.informerOptions = {
       backoff,
       scheduler: this.scheduler,
       random,
       watchTimeoutSeconds: () => Math.floor(minTimeout + random() * (maxTimeout - minTimeout)),
       listPageSize: options.listPageSize ?? 500,
-    };
+    });
     const host = {
-      makeInformer: (spec: KindSpec, namespace: string | undefined) => new Informer(this.rest!, spec, namespace, informerOptions, () => this.changed(spec.key)),
+      makeInformer: (spec: KindSpec, namespace: string | undefined) => new Informer(this.rest!, spec, namespace, informerOptions, () => this.changed(spec.key as WatchedKind)),
       fallbackNamespaces: () => this.fallbackNamespaces(),
       changed: () => this.changed(),
     };
@@ -82,19 +84,25 @@ class KubeContextWatcher implements ContextWatcher {
     if (this.running || this.setupError) return;
     this.running = true;
     for (const k of this.kinds.values()) k.start();
+    this.namespaceWatch?.informer.start();
     if (this.operator.state === 'idle' || this.operator.state === 'failed') void this.detect();
   }
 
   stop(): void {
     this.running = false;
     for (const k of this.kinds.values()) k.stop();
+    this.namespaceWatch?.informer.stop();
     if (this.debounce !== undefined) this.scheduler.clearTimeout(this.debounce);
     this.debounce = undefined;
   }
 
   retry(): void {
     if (this.setupError) return;
-    this.namespaceList = undefined;
+    // A namespace watch that failed is tried again by the kinds that fall back anew.
+    if (this.namespaceWatch && this.namespaceWatch.informer.state.state === 'error') {
+      this.namespaceWatch.informer.stop();
+      this.namespaceWatch = undefined;
+    }
     for (const k of this.kinds.values()) if (k.hasProblem()) k.restart();
     if (this.operator.state !== 'running' && !this.operator.result?.info) {
       this.operator = { state: 'idle' };
@@ -158,13 +166,40 @@ class KubeContextWatcher implements ContextWatcher {
     void this.detect();
   }
 
-  /** Every namespace the user may list, else the context's namespace (what kubectl would use). */
+  /**
+   * Every namespace the user may list, else the context's namespace (what kubectl would use). The
+   * namespaces stay watched, so kinds in fallback mode follow namespaces created later.
+   */
   private fallbackNamespaces(): Promise<string[]> {
-    this.namespaceList ??= this.rest!
-      .request<{ items?: { metadata: { name: string } }[] }>('GET', '/api/v1/namespaces')
-      .then((res) => (res.items ?? []).map((n) => n.metadata.name))
-      .catch(() => [this.defaultNamespace]);
-    return this.namespaceList;
+    if (!this.namespaceWatch) {
+      let resolve: (names: string[]) => void = () => undefined;
+      const ready = new Promise<string[]>((r) => (resolve = r));
+      const informer = new Informer(this.rest!, NAMESPACE_SPEC, undefined, this.informerOptions, () => this.namespacesChanged());
+      this.namespaceWatch = { informer, ready, resolve };
+      if (this.running) informer.start();
+    }
+    return this.namespaceWatch.ready;
+  }
+
+  private namespacesChanged(): void {
+    const watch = this.namespaceWatch;
+    if (!watch) return;
+    const state = watch.informer.state;
+    if (state.state === 'loading') return;
+    if (state.state === 'error') {
+      // Namespaces cannot be listed: the context's namespace is all there is to try. A later error
+      // (after a list) keeps the namespaces already known.
+      if (watch.resolve) {
+        watch.resolve([this.defaultNamespace]);
+        watch.resolve = undefined;
+        watch.informer.stop();
+      }
+      return;
+    }
+    const names = [...watch.informer.objects.values()].map((o) => o.metadata.name).sort();
+    for (const k of this.kinds.values()) k.syncFallbackNamespaces(names);
+    watch.resolve?.(names);
+    watch.resolve = undefined;
   }
 
   private changed(kind?: WatchedKind): void {

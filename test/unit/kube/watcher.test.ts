@@ -185,6 +185,22 @@ describe('ContextWatcher against the fake API server', () => {
     await waitFor(w, (s) => names(s, 'clusters').includes('legacy/pg-new'), 'a per-namespace watch');
   });
 
+  it('in fallback mode follows namespaces created and deleted after the start', async () => {
+    server.deny({ resources: ['clusters'], namespaces: ['payments'] });
+    const w = watcher({ kinds: ['clusters'], detectOperator: false });
+    w.start();
+    await waitFor(w, (s) => s.kinds.clusters.state === 'ok');
+    const namespaceLists = () => server.requests.filter((r) => r.resource === 'namespaces' && r.verb === 'list').length;
+    assert.equal(namespaceLists(), 1);
+    // put() creates the namespace first, as kubectl apply of a namespace and its Cluster would.
+    server.put({ apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'pg-analytics', namespace: 'analytics' }, spec: { instances: 1 } });
+    await waitFor(w, (s) => names(s, 'clusters').includes('analytics/pg-analytics'), 'the cluster in the new namespace');
+    assert.equal(namespaceLists(), 1, 'namespaces are watched, not listed again');
+    server.remove('v1', 'Namespace', undefined, 'legacy');
+    const s = await waitFor(w, (s) => !names(s, 'clusters').some((n) => n.startsWith('legacy/')), 'the deleted namespace gone');
+    assert.deepEqual(names(s, 'clusters'), ['analytics/pg-analytics', 'db/pg-mixed', 'db/pg-plugin']);
+  });
+
   it('reports the cluster-scope refusal when no namespace is readable either', async () => {
     server.deny({ resources: ['clusters', 'namespaces'] });
     const w = watcher({ kinds: ['clusters'], detectOperator: false });
