@@ -186,6 +186,11 @@ export class Linter {
         depend(scopedKey(kind, undefined));
         return this.model.ofKindIn(kind, namespace);
       },
+      patchesOf: (kind, namespace, name) => {
+        // Names may be `${...}` (keyed `Kind|?`): any change of the kind re-checks.
+        depend(`${kind}|*`);
+        return this.model.patchesOf(kind, namespace, name);
+      },
     };
     let findings: Finding[] | undefined;
     const setting = this.options.rules?.[rule.meta.id] as Severity | undefined; // 'off' rules are not applicable

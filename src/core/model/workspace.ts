@@ -96,6 +96,15 @@ export class WorkspaceModel {
   }
 
   /**
+   * Kustomize patches of a kind that a resource in `namespace` can see (unknown matches any) whose
+   * `metadata.name` is `name` as written, `${...}` substitutions included (a Flux base and its
+   * patches name the object with the same variables).
+   */
+  patchesOf(kind: string, namespace: string | undefined, name: string): Resource[] {
+    return this.index.ofKind(kind, true).filter((r) => r.isPatch && asString(asRecord(asRecord(r.value)?.metadata)?.name) === name && namespacesMatch(r.namespace, namespace));
+  }
+
+  /**
    * The resource of a kind and name that a resource in `namespace` can see. An unknown namespace
    * on either side matches any namespace. Patches are never chosen; several candidates are ambiguous.
    */

@@ -71,6 +71,12 @@ export interface WorkspaceQuery {
    * unknown namespace on either side matches): prefer it, an edit elsewhere then re-checks nothing.
    */
   ofKind(kind: string, namespace?: string): Resource[];
+  /**
+   * Kustomize patches (partial documents) of a kind and `metadata.name` (as written, `${...}`
+   * included) that a resource in `namespace` can see (an unknown namespace on either side
+   * matches): what a kustomization may merge into the resource of that name before it is applied.
+   */
+  patchesOf(kind: string, namespace: string | undefined, name: string): Resource[];
 }
 
 export interface ReportInput {
