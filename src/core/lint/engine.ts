@@ -4,7 +4,7 @@
 // cached results that used it finds what to drop, and unchanged resources hand back the same
 // finding objects (callers can compare by identity).
 import type { ChangeSet, DependencyKey, ModelFile, WorkspaceModel } from '../model/workspace';
-import type { Resource } from '../model/resource';
+import { isSubstituted, type Resource } from '../model/resource';
 import { compareRanges } from '../yaml/positions';
 import type { Finding, LintOptions, Rule, RuleContext, Severity, WorkspaceQuery } from '../rules/types';
 import { suppressionsOf, isSuppressed } from './suppress';
@@ -187,8 +187,8 @@ export class Linter {
         return this.model.ofKindIn(kind, namespace);
       },
       patchesOf: (kind, namespace, name) => {
-        // Names may be `${...}` (keyed `Kind|?`): any change of the kind re-checks.
-        depend(`${kind}|*`);
+        // A change of a resource named so is keyed `Kind|name`; `${...}` names are keyed `Kind|?`.
+        depend(`${kind}|${isSubstituted(name) ? '?' : name}`);
         return this.model.patchesOf(kind, namespace, name);
       },
     };

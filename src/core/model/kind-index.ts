@@ -12,7 +12,7 @@ export class KindIndex {
   private readonly byFile = new Map<string, Map<string, Resource[]>>();
   /** kind -> name -> non-patch resources with that name. */
   private readonly byName = new Map<string, Map<string, Resource[]>>();
-  private readonly lists = new Map<string, { all?: Resource[]; resources?: Resource[]; byNamespace?: Map<string, Resource[]> }>();
+  private readonly lists = new Map<string, { all?: Resource[]; resources?: Resource[]; patches?: Resource[]; byNamespace?: Map<string, Resource[]> }>();
 
   add(r: Resource): void {
     let files = this.byFile.get(r.kind);
@@ -86,6 +86,13 @@ export class KindIndex {
     if (includePatches) return cached.all;
     if (!cached.resources) cached.resources = cached.all.some((r) => r.isPatch) ? cached.all.filter((r) => !r.isPatch) : cached.all;
     return cached.resources;
+  }
+
+  /** Only the patches of a kind (usually none), cached like the other lists. */
+  patchesOfKind(kind: string): Resource[] {
+    const cached = this.cached(kind);
+    if (!cached.patches) cached.patches = this.ofKind(kind, true).filter((r) => r.isPatch);
+    return cached.patches;
   }
 
   ofKindIn(kind: string, namespace: string): Resource[] {

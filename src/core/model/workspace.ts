@@ -101,7 +101,7 @@ export class WorkspaceModel {
    * patches name the object with the same variables).
    */
   patchesOf(kind: string, namespace: string | undefined, name: string): Resource[] {
-    return this.index.ofKind(kind, true).filter((r) => r.isPatch && asString(asRecord(asRecord(r.value)?.metadata)?.name) === name && namespacesMatch(r.namespace, namespace));
+    return this.index.patchesOfKind(kind).filter((r) => asString(asRecord(asRecord(r.value)?.metadata)?.name) === name && namespacesMatch(r.namespace, namespace));
   }
 
   /**

@@ -30,6 +30,24 @@ spec:
 `;
 
 describe('lint engine', () => {
+  it('re-checks no-backup when a Kustomize patch of that Cluster appears, and not for other Clusters', () => {
+    const bare = (name: string) => `apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: ${name}\nspec:\n  instances: 1\n  storage:\n    size: 1Gi\n`;
+    const model = new WorkspaceModel();
+    const linter = createLinter(model);
+    linter.invalidate(addSource(model, { path: '/ws/base/cluster.yaml', text: bare('pg') }));
+    linter.invalidate(addSource(model, { path: '/ws/other/cluster.yaml', text: bare('other') }));
+    assert.ok(linter.lintFile('/ws/base/cluster.yaml').some((f) => f.rule === 'no-backup'));
+    assert.ok(linter.lintFile('/ws/other/cluster.yaml').some((f) => f.rule === 'no-backup'));
+    const patch = 'apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata:\n  name: pg\nspec:\n  backup:\n    volumeSnapshot:\n      className: csi\n';
+    linter.invalidate(addSource(model, { path: '/ws/overlay/kustomization.yaml', text: 'resources:\n  - ../base\npatches:\n  - path: backup-patch.yaml\n' }));
+    assert.ok(linter.lintFile('/ws/base/cluster.yaml').some((f) => f.rule === 'no-backup'));
+    const files = linter.invalidate(addSource(model, { path: '/ws/overlay/backup-patch.yaml', text: patch }));
+    assert.ok(files.has('/ws/base/cluster.yaml'), 'the base Cluster is checked again');
+    assert.ok(!files.has('/ws/other/cluster.yaml'), 'a Cluster of another name is not');
+    assert.ok(!linter.lintFile('/ws/base/cluster.yaml').some((f) => f.rule === 'no-backup'));
+    assert.ok(linter.lintFile('/ws/other/cluster.yaml').some((f) => f.rule === 'no-backup'));
+  });
+
   it('re-checks a resource when a resource it looked up appears or disappears in another file', () => {
     const model = new WorkspaceModel();
     const linter = createLinter(model);
