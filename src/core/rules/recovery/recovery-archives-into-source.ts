@@ -26,7 +26,7 @@ export const recoveryArchivesIntoSource: Rule = {
       : '';
     const head = `This Cluster restores from external cluster "${source.ext.name}" at ${describeLocation(from)}${defaulted} and archives into the same folder through ${archiveConfig(archive)}.`;
     const tail = skip
-      ? ` ${SKIP_EMPTY_WAL_ARCHIVE_CHECK}: enabled skips the empty-archive check, so it starts and writes its new timeline into the source's folder, mixing both clusters' WAL and backups in one catalog.`
+      ? ` ${SKIP_EMPTY_WAL_ARCHIVE_CHECK}: enabled skips the empty-archive check, so it starts and writes its new timeline into the source's folder: if the source still runs (or is restored again), both clusters' WAL and backups mix in one catalog. When this Cluster replaces the source for good, its new timeline continues the old one's folder; that is safe only while nothing else archives there.`
       : ' The restore\'s empty-archive check finds the source\'s WAL there and stops with "Expected empty archive": the cluster stays in "Setting up primary".';
     const suggestion = resource.name ? `, e.g. "${archive.serverName === resource.name ? `${resource.name}-2` : resource.name}"` : '';
     ctx.report({
