@@ -13,6 +13,8 @@ export const inTreeBarmanDeprecated: Rule = {
     fix: 'Move the store to an ObjectStore and enable the Barman Cloud Plugin (quick fix "Migrate to the Barman Cloud Plugin", or `cnpg-tools migrate barman-plugin`).',
   },
   kinds: ['Cluster', 'Backup', 'ScheduledBackup'],
+  // A Kustomize patch that adds an in-tree block uses it as much as a full manifest does.
+  checksPatches: true,
   check(ctx) {
     const { resource, options } = ctx;
     const removal = announcedRemoval(options.operatorVersion);
@@ -22,7 +24,7 @@ export const inTreeBarmanDeprecated: Rule = {
       ? `was removed in CloudNativePG ${removal}: the target operator no longer archives or backs up through it`
       : `is deprecated since CloudNativePG ${IN_TREE_DEPRECATED_IN.replace(/\.0$/, '')} and will be removed in ${removal}`;
     if (resource.kind === 'Cluster') {
-      if (asRecord(getIn(resource.value, ['spec', 'backup', 'barmanObjectStore']))) {
+      if (usesBlock(getIn(resource.value, ['spec', 'backup', 'barmanObjectStore']))) {
         ctx.report({
           range: keyRange(resource, ['spec', 'backup', 'barmanObjectStore']),
           severity,
@@ -30,7 +32,7 @@ export const inTreeBarmanDeprecated: Rule = {
         });
       }
       for (const ext of externalClustersOf(resource.value)) {
-        if (!asRecord(ext.value.barmanObjectStore)) continue;
+        if (!usesBlock(ext.value.barmanObjectStore)) continue;
         ctx.report({
           range: keyRange(resource, ['spec', 'externalClusters', ext.index, 'barmanObjectStore']),
           severity,
@@ -48,3 +50,9 @@ export const inTreeBarmanDeprecated: Rule = {
     }
   },
 };
+
+/** An in-tree block that is written, not a strategic-merge patch deleting it (`$patch: delete`). */
+function usesBlock(value: unknown): boolean {
+  const block = asRecord(value);
+  return block !== undefined && block.$patch !== 'delete';
+}
