@@ -2,7 +2,7 @@
 // these keep `${...}` substitutions apart: a flag that is substituted is unknown, and rules that
 // would depend on it stay silent (cnpg-facts.md §a: only enabled plugins count, `enabled` defaults to true).
 import { asArray, asRecord, asString, getIn, isSubstituted, type Resource } from '../../model/resource';
-import { nodeAt, type PathSegment } from '../../yaml/parse';
+import type { PathSegment } from '../../yaml/parse';
 import { BARMAN_PLUGIN_NAME } from '../../cnpg/constants';
 import type { FileChange, Fix, RuleContext, TextEdit } from '../types';
 
@@ -132,8 +132,8 @@ export function placeOf(p: PluginBlock): string {
 
 /** A scalar value exactly as written (keeps quotes), for moving it elsewhere; undefined for multi-line values. */
 export function sourceText(resource: Resource, path: readonly PathSegment[]): string | undefined {
-  const node = nodeAt(resource.document.doc, path);
-  if (!node?.range) return undefined;
-  const text = resource.document.text.slice(node.range[0], node.range[1]).trim();
+  const at = resource.document.locate(path);
+  if (at?.start === undefined || at.end === undefined) return undefined;
+  const text = resource.document.text.slice(at.start, at.end).trim();
   return text === '' || text.includes('\n') ? undefined : text;
 }

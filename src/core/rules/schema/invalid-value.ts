@@ -1,7 +1,5 @@
-import { isScalar } from 'yaml';
 import { getIn, keyRange, valueRange, type Resource } from '../../model/resource';
 import type { SchemaProblem } from '../../schema/validate';
-import { nodeAt } from '../../yaml/parse';
 import type { Fix, ReportInput, Rule } from '../types';
 import { closest, formatPath, SCHEMA_KINDS, SCHEMA_SOURCE, typeName, validationOf, valueTypeName } from './shared';
 
@@ -53,8 +51,8 @@ function describeProblem(resource: Resource, problem: SchemaProblem): ReportInpu
   const range = value !== null && typeof value === 'object' ? keyRange(resource, path) : valueRange(resource, path);
   switch (problem.reason) {
     case 'yaml11-bool': {
-      const node = nodeAt(resource.document.doc, path);
-      const plain = isScalar(node) && node.type === 'PLAIN';
+      // From the reader's offsets: no Document is composed to report a finding.
+      const plain = resource.document.locate(path)?.plain === true;
       if (schema.type === 'boolean') {
         if (!plain) return { range, message: `${p} must be ${typeName(schema)}, not the string ${shown}: ${REJECTS} (Invalid value). Write true or false without quotes.` };
         return {
