@@ -25,6 +25,11 @@ export interface StoreLocation {
   configPath: PathSegment[];
   /** The ObjectStore a plugin location was read from. */
   objectStore?: Resource;
+  /**
+   * The endpointURL is a `${...}` substitution (then `endpoint` holds it as written): only a
+   * location read from this very ObjectStore is known to share it.
+   */
+  endpointOf?: Resource;
 }
 
 /** A location that is known, unknown (substitution, missing store, third-party plugin), or absent. */
@@ -45,6 +50,7 @@ export function normalizeEndpoint(url: string): string {
 
 /** Same folder of the same store: endpoint, destinationPath and serverName all equal. */
 export function sameLocation(a: StoreLocation, b: StoreLocation): boolean {
+  if (a.endpointOf !== b.endpointOf) return false;
   return a.endpoint === b.endpoint && a.destinationPath === b.destinationPath && a.serverName === b.serverName;
 }
 
@@ -67,7 +73,10 @@ function fromConfiguration(
   const destinationPath = known(config.destinationPath);
   if (destinationPath === undefined) return UNKNOWN('destinationPath is not a known string');
   const endpointRaw = config.endpointURL;
-  if (endpointRaw !== undefined && endpointRaw !== null && known(endpointRaw) === undefined) return UNKNOWN('endpointURL is not a known string');
+  // A substituted endpoint is the same at deploy time for every reader of one ObjectStore object,
+  // and unknown otherwise (two stores may get different values for the same variable).
+  const substitutedEndpoint = typeof endpointRaw === 'string' && isSubstituted(endpointRaw) && rest.objectStore ? rest.objectStore : undefined;
+  if (endpointRaw !== undefined && endpointRaw !== null && known(endpointRaw) === undefined && !substitutedEndpoint) return UNKNOWN('endpointURL is not a known string');
   // CNPG's in-tree readers (GetServerName, the archiver) treat an empty serverName as unset.
   const written = serverName !== undefined && serverName !== null && serverName !== '';
   const name = written ? known(serverName) : defaultServerName;
@@ -76,7 +85,8 @@ function fromConfiguration(
     kind: 'known',
     location: {
       destinationPath: normalizeDestinationPath(destinationPath),
-      endpoint: known(endpointRaw) === undefined ? undefined : normalizeEndpoint(known(endpointRaw)!),
+      endpoint: substitutedEndpoint ? (endpointRaw as string) : known(endpointRaw) === undefined ? undefined : normalizeEndpoint(known(endpointRaw)!),
+      endpointOf: substitutedEndpoint,
       serverName: name,
       serverNameDefaulted: !written,
       via: rest.via,
