@@ -12,9 +12,10 @@
 // - comment lines after a collection's last value stay in the innermost closing collection
 //   whose indent is not 0 and is not above every such comment; that collection's `range[2]`
 //   then runs to the next content (Parser `pop`, and `commentEnd` in resolve-block-map/seq).
-// Scalar extents mirror yaml's Lexer (parse/lexer.js): `continueScalar`, `parsePlainScalar`,
-// `parseQuotedScalar`, `parseBlockScalar`.
-import { BAD, blockValue, doubleQuoted, resolvePlain, singleQuoted, unfold } from './scalars';
+// Where scalars and keys end in the text follows yaml's Lexer (parse/lexer.js), in scan.ts; the
+// block scalar here mirrors `parseBlockScalar`.
+import { BAD, blockValue, resolvePlain, unfold } from './scalars';
+import { BAIL, COLON, DASH, HASH, NL, SPACE, TextScanner } from './scan';
 import { FastNode, FastTree, MAP, PLAIN, QUOTED, SEQ } from './tree';
 
 export interface FastDocument {
@@ -26,8 +27,6 @@ export interface FastDocument {
 /** Deeper documents are left to yaml (its own nesting checks then apply). */
 export const FAST_MAX_DEPTH = 64;
 
-/** Thrown inside the reader to fall back; never leaves fastRead. */
-const BAIL = { bail: true };
 
 // Characters yaml would read differently from how this reader does, anywhere in a document.
 const UNSUPPORTED = /[\t\r\uFEFF]/;
@@ -43,15 +42,7 @@ export function fastRead(text: string): FastDocument | undefined {
   }
 }
 
-const SPACE = 32;
-const NL = 10;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
-
-class Reader {
-  private readonly s: string;
-  private readonly n: number;
+class Reader extends TextScanner {
   private readonly tree = new FastTree();
   /** Entries of the collections being read; a collection's are copied to the tape when it closes. */
   private readonly stack: number[] = [];
@@ -68,11 +59,6 @@ class Reader {
   /** The highest column of the comment lines before the next content (-1: none) and where that gap ends. */
   private tMax = -1;
   private tEnd = 0;
-
-  constructor(text: string) {
-    this.s = text;
-    this.n = text.length;
-  }
 
   document(): FastDocument {
     const { s, n } = this;
@@ -314,62 +300,7 @@ class Reader {
     }
   }
 
-  /** The position after the line break at or after `p`, or the text's end. */
-  private lineAfter(p: number): number {
-    const nl = this.s.indexOf('\n', p);
-    return nl === -1 ? this.n : nl + 1;
-  }
-
-  private isMarker(p: number): boolean {
-    const s = this.s;
-    const c = s.charCodeAt(p);
-    if (c !== DASH && c !== 46 /* . */) return false;
-    return s.charCodeAt(p + 1) === c && s.charCodeAt(p + 2) === c && this.isEmpty(p + 3);
-  }
-
-  /** A space, a line break or the end (yaml's `isEmpty`, without tabs and CR). */
-  private isEmpty(p: number): boolean {
-    const c = this.s.charCodeAt(p);
-    return c === SPACE || c === NL || p >= this.n;
-  }
-
-  private isDash(p: number): boolean {
-    return this.s.charCodeAt(p) === DASH && this.isEmpty(p + 1);
-  }
-
-  /** Lexer `continueScalar` with a positive `indentNext`: where the next line continues a scalar, or -1. */
-  private continueAt(p: number, indentNext: number): number {
-    const s = this.s;
-    let i = 0;
-    while (s.charCodeAt(p + i) === SPACE) i++;
-    return s.charCodeAt(p + i) === NL || i >= indentNext ? p + i : -1;
-  }
-
   // ---- keys ----
-
-  /** Whether the text at `q` is an implicit key (`key:` on this line). */
-  private isKeyAt(q: number): boolean {
-    const { s, n } = this;
-    const c = s.charCodeAt(q);
-    let i: number;
-    if (c === 91 || c === 123) return false; // a flow collection: a value (as a key yaml would need more)
-    if (c === 34 || c === 39) {
-      const end = this.quotedClose(q);
-      if (end === -1) return false;
-      const nl = s.indexOf('\n', q);
-      if (nl !== -1 && nl < end) return false;
-      i = end + 1;
-      while (s.charCodeAt(i) === SPACE) i++;
-      return s.charCodeAt(i) === COLON && this.isEmpty(i + 1);
-    }
-    for (i = q; i < n; i++) {
-      const ch = s.charCodeAt(i);
-      if (ch === NL) return false;
-      if (ch === COLON && this.isEmpty(i + 1)) return true;
-      if (ch === SPACE && s.charCodeAt(i + 1) === HASH) return false;
-    }
-    return false;
-  }
 
   /**
    * Reads the key at `p`, which must be followed by `:`. Leaves the key's end in nextPos and the
@@ -414,96 +345,6 @@ class Reader {
   }
 
   // ---- scalars ----
-
-  /** A plain scalar may start here (not an indicator or a reserved character). */
-  private plainStart(p: number): boolean {
-    switch (this.s[p]) {
-      case '-':
-        return !this.isEmpty(p + 1);
-      case '?':
-      case ':':
-      case ',':
-      case '[':
-      case ']':
-      case '{':
-      case '}':
-      case '#':
-      case '&':
-      case '*':
-      case '!':
-      case '|':
-      case '>':
-      case "'":
-      case '"':
-      case '%':
-      case '@':
-      case '`':
-      case undefined:
-        return false;
-      default:
-        return true;
-    }
-  }
-
-  /** The end of a plain scalar in block context (Lexer `parsePlainScalar`); falls back where a `: ` ends it. */
-  private plainEnd(p: number, indentNext: number): number {
-    const s = this.s;
-    let end = p - 1;
-    for (let i = p; i < this.n; i++) {
-      const ch = s.charCodeAt(i);
-      if (ch === COLON) {
-        if (this.isEmpty(i + 1)) throw BAIL; // a key where a value belongs
-        end = i;
-      } else if (ch === SPACE || ch === NL) {
-        if (s.charCodeAt(i + 1) === HASH) break;
-        if (ch === NL) {
-          const cs = this.continueAt(i + 1, indentNext);
-          if (cs === -1) break;
-          i = Math.max(i, cs - 2);
-        }
-      } else end = i;
-    }
-    return end + 1;
-  }
-
-  /** The closing quote of the quoted scalar at `p` (Lexer `parseQuotedScalar`), or -1. */
-  private quotedClose(p: number): number {
-    const s = this.s;
-    const quote = s[p];
-    let end = s.indexOf(quote, p + 1);
-    if (quote === "'") {
-      while (end !== -1 && s[end + 1] === "'") end = s.indexOf("'", end + 2);
-    } else {
-      while (end !== -1) {
-        let k = 0;
-        while (s[end - 1 - k] === '\\') k++;
-        if (k % 2 === 0) break;
-        end = s.indexOf('"', end + 1);
-      }
-    }
-    return end;
-  }
-
-  /** The end (after the closing quote) of a quoted value whose lines must reach `indentNext`. */
-  private quotedEnd(p: number, indentNext: number): number {
-    const s = this.s;
-    const close = this.quotedClose(p);
-    if (close === -1) throw BAIL;
-    let nl = s.indexOf('\n', p);
-    while (nl !== -1 && nl < close) {
-      const cs = this.continueAt(nl + 1, indentNext);
-      if (cs === -1) throw BAIL; // an unexpected unindent inside the quotes
-      nl = s.indexOf('\n', cs);
-    }
-    return close + 1;
-  }
-
-  private quotedValue(p: number, end: number): string {
-    const source = this.s.slice(p, end);
-    const v = source.charCodeAt(0) === 39 ? singleQuoted(source) : doubleQuoted(source);
-    if (v === BAD) throw BAIL;
-    return v;
-  }
 
   /** A block scalar whose header is at `p`, in a collection at `indent` (Lexer `parseBlockScalar`). */
   private block(p: number, indent: number): number {
@@ -638,11 +479,6 @@ class Reader {
   private flowItem(p: number, depth: number): number {
     const c = this.s.charCodeAt(p);
     return c === 91 || c === 123 ? this.flowCollection(p, depth + 1) : this.flowScalar(p);
-  }
-
-  private skipSpaces(p: number): number {
-    while (this.s.charCodeAt(p) === SPACE) p++;
-    return p;
   }
 
   /** A one-line scalar inside a flow collection; leaves its value in val and its end in nextPos. */
