@@ -2,6 +2,7 @@ import { isSubstituted, valueRange } from '../../model/resource';
 import { replaceValue } from '../../edits/text-edits';
 import type { Fix, Rule, RuleContext } from '../types';
 import { clusterPlugins, externalClusterPlugins, fixOf, isEnabled, meantAsBarman, placeOf } from './barman';
+import { onlyNameNear } from '../near-names';
 
 export const objectStoreNotFound: Rule = {
   meta: {
@@ -50,17 +51,5 @@ function closeStore(ctx: RuleContext, name: string): string | undefined {
       .filter((s) => s.name !== undefined && (ns === undefined || s.namespace === undefined || s.namespace === ns))
       .map((s) => s.name!),
   );
-  const close = [...names].filter((n) => editDistance(n.toLowerCase(), name.toLowerCase()) <= 2);
-  return close.length === 1 ? close[0] : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+  return onlyNameNear(name, names);
 }

@@ -3,6 +3,7 @@ import { replaceValue } from '../../edits/text-edits';
 import type { PathSegment } from '../../yaml/parse';
 import type { Rule, RuleContext } from '../types';
 import { fixOf } from '../backup/barman';
+import { onlyNameNear } from '../near-names';
 
 /** Fields that name an external cluster, and what happens when the name is wrong. */
 const REFERENCES: { path: string[]; consequence: string }[] = [
@@ -36,7 +37,7 @@ export const externalClusterReference: Rule = {
     for (const ref of REFERENCES) {
       const name = asString(getIn(resource.value, ref.path));
       if (name === undefined || name === '' || isSubstituted(name) || substitutedNames || names.includes(name)) continue;
-      const close = closest(name, names);
+      const close = onlyNameNear(name, names);
       const known = names.length > 0 ? `Its external clusters are ${names.map((n) => `"${n}"`).join(', ')}.` : 'It has no spec.externalClusters.';
       ctx.report({
         range: valueRange(resource, ref.path),
@@ -79,22 +80,5 @@ export const externalClusterReference: Rule = {
 
 function reportUnsafe(ctx: RuleContext, range: ReturnType<typeof valueRange>, what: string): void {
   ctx.report({ range, message: `${what} contains "/", "\\" or "..": the webhook rejects the Cluster (such names become file paths on the instances).` });
-}
-
-/** The only name within two edits of `name` (case-insensitive), if there is exactly one. */
-function closest(name: string, names: string[]): string | undefined {
-  const close = [...new Set(names)].filter((n) => distance(n.toLowerCase(), name.toLowerCase()) <= 2);
-  return close.length === 1 ? close[0] : undefined;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
